@@ -10,7 +10,9 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 export function chromiumPath() {
   const found = CANDIDATES.find((p) => existsSync(p));
   if (!found) {
-    throw new Error('e2e: no Chromium found. Install Debian\'s package (apt-get install -y chromium) or set CHROMIUM_PATH.');
+    throw new Error(
+      "e2e: no Chromium found. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.",
+    );
   }
   return found;
 }
@@ -59,7 +61,8 @@ export async function openPage(site, path, { width = 1280, height = 900 } = {}) 
   page.on('response', (r) => r.status() >= 400 && problems.failedRequests.push(`${r.url()} ${r.status()}`));
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(site.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.offOrigin.push(url);
+    if (!url.startsWith(site.origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.offOrigin.push(url);
   });
   await page.goto(site.origin + path, { waitUntil: 'networkidle' });
   return { page, context, problems };

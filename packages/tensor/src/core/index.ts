@@ -1,3 +1,4 @@
+export { broadcastShapes } from './broadcastShapes.js';
 export type { DataOf, DataTypeMap, DType, FloatDType } from './dtype.js';
 export { allocate, assertDType, DEFAULT_DTYPE, DTYPES, dtypeOfArray, isFloatDType } from './dtype.js';
 export { isContiguous } from './isContiguous.js';
