@@ -5,3 +5,4 @@
  */
 export * from './core/index.js';
 export { type TensorOptions, tensor } from './create/tensor.js';
+export type { GemmKernel, Kernels, SoftmaxRowsKernel, Transpose } from './kernels/Kernels.js';
