@@ -3,6 +3,15 @@
  * Every operation is a free function, so bundlers keep only what a page uses.
  * @packageDocumentation
  */
+export * from './blas/index.js';
 export * from './core/index.js';
-export { type TensorOptions, tensor } from './create/tensor.js';
-export type { GemmKernel, Kernels, SoftmaxRowsKernel, Transpose } from './kernels/Kernels.js';
+export * from './create/index.js';
+export * from './io/index.js';
+export * from './kernels/index.js';
+export * from './linalg/index.js';
+export * from './nn/index.js';
+export * from './ops/index.js';
+export * from './random/index.js';
+export * from './read/index.js';
+export * from './reduce/index.js';
+export * from './view/index.js';

@@ -1,0 +1,1 @@
+export { type TensorOptions, tensor } from './tensor.js';

@@ -1,0 +1,1 @@
+export type { GemmKernel, Kernels, SoftmaxRowsKernel, Transpose } from './Kernels.js';
