@@ -1,1 +1,10 @@
-export {};
+export { bfloat16ToNumber } from './bfloat16ToNumber.js';
+export { crc32 } from './crc32.js';
+export { float16ToNumber } from './float16ToNumber.js';
+export { readNpy } from './readNpy.js';
+export { readNpz } from './readNpz.js';
+export { readNpzAsync } from './readNpzAsync.js';
+export { readSafetensors } from './readSafetensors.js';
+export { writeNpy } from './writeNpy.js';
+export { writeNpz } from './writeNpz.js';
+export { writeSafetensors } from './writeSafetensors.js';
