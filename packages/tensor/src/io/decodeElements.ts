@@ -53,8 +53,10 @@ export function decodeElements(
   const direct =
     (enc.kind === 'float' && enc.size >= 4) || (enc.kind === 'int' && enc.size === 4) || enc.kind === 'bool';
   if (direct) {
-    // slice() copies into a fresh ArrayBuffer, so the TypedArray below is aligned whatever `start` was.
-    const copy = bytes.slice(start, end);
+    // Copy into a fresh ArrayBuffer, so the TypedArray below is aligned whatever `start` was. (Not
+    // bytes.slice(): on a Node Buffer that is a view into a shared pool, not a copy.)
+    const copy = new Uint8Array(end - start);
+    copy.set(bytes.subarray(start, end));
     if (enc.size > 1 && enc.littleEndian !== HOST_LITTLE_ENDIAN) swapBytes(copy, enc.size);
     if (dtype === 'bool') {
       for (let i = 0; i < copy.length; i++) if (copy[i] > 1) copy[i] = 1;
