@@ -1,1 +1,13 @@
+export { arange } from './arange.js';
+export { empty } from './empty.js';
+export { type EyeOptions, eye } from './eye.js';
+export { type DTypeOptions, full } from './full.js';
+export { fullLike } from './fullLike.js';
+export { type LinspaceOptions, linspace } from './linspace.js';
+export { ones } from './ones.js';
+export { onesLike } from './onesLike.js';
 export { type TensorOptions, tensor } from './tensor.js';
+export { tril } from './tril.js';
+export { triu } from './triu.js';
+export { zeros } from './zeros.js';
+export { zerosLike } from './zerosLike.js';
