@@ -1,0 +1,29 @@
+/**
+ * What the WebAssembly SIMD kernel module exports (see `wat/kernels.wat.mjs`). Addresses are byte offsets into
+ * `memory`; strides and counts are in elements.
+ */
+export interface WasmKernelExports {
+  /** The module's only memory: the TypeScript side copies operands in, grows it when a call needs more. */
+  readonly memory: WebAssembly.Memory;
+  /** C = alpha A B + beta C for float32 M x K A, K x N B and M x N C (row stride ldc, column stride 1); K > 0. */
+  sgemm(
+    M: number,
+    N: number,
+    K: number,
+    alpha: number,
+    beta: number,
+    a: number,
+    rsa: number,
+    csa: number,
+    b: number,
+    rsb: number,
+    csb: number,
+    c: number,
+    ldc: number,
+    work: number,
+  ): void;
+  /** In-place softmax of `rows` rows of `pitch` floats (pitch a multiple of 4, rows padded with -Infinity). */
+  softmaxRows(rows: number, pitch: number, x: number): void;
+  /** x = exp(x) for n floats (n a multiple of 4): the kernels' exp, exported for accuracy tests. */
+  expf32(x: number, n: number): void;
+}

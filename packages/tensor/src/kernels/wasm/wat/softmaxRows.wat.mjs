@@ -1,0 +1,59 @@
+// The row-wise softmax of the WebAssembly SIMD kernel set, as WebAssembly text (WAT). Kernel SOURCE, read by
+// scripts/build-wasm.mjs at build time.
+//
+// Three passes over each row, four lanes at a time: the max m, then y = exp(x - m) with the running sum s, then
+// y = y * (1/s). The caller lays the rows out with a pitch that is a multiple of 4 floats and pads each row with
+// -Infinity: padding never wins the max and its exp is exactly 0, so no pass needs a scalar tail.
+// A row whose max is -Infinity (all -Infinity) becomes zeros, never NaN.
+
+import { expConstants, expInline, expLocals } from './exp.wat.mjs';
+
+/** The WAT function of the row-wise softmax. */
+export function softmaxRowsWat() {
+  return `
+  ;; Softmax, in place, of $rows rows of $pitch floats (a multiple of 4, padded with -Infinity) at byte address $x.
+  (func $softmaxRows (export "softmaxRows") (param $rows i32) (param $pitch i32) (param $x i32)
+    (local $p i32) (local $end i32) (local $v v128) (local $y v128) (local $m v128) (local $s v128) (local $max f32)
+    ${expLocals('e')}
+    (local.set $pitch (i32.shl (local.get $pitch) (i32.const 2)))
+    ${expConstants('e')}
+    (block $noRows (br_if $noRows (i32.eqz (local.get $rows)))
+    (loop $row
+      (local.set $end (i32.add (local.get $x) (local.get $pitch)))
+      ;; pass 1: m = max over the row, broadcast to all lanes
+      (local.set $m (f32x4.splat (f32.const -inf)))
+      (local.set $p (local.get $x))
+      (loop $max
+        (local.set $m (f32x4.pmax (local.get $m) (v128.load (local.get $p))))
+        (br_if $max (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end))))
+      (local.set $max (f32.max
+        (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
+        (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
+      (if (f32.eq (local.get $max) (f32.const -inf))
+        (then
+          ;; an all -Infinity row: zeros (the limit of softmax as every score goes to -Infinity is undefined;
+          ;; zeros make a fully masked row contribute nothing instead of poisoning everything with NaN)
+          (memory.fill (local.get $x) (i32.const 0) (local.get $pitch)))
+        (else
+          ;; pass 2: y = exp(x - m), s = sum of y
+          (local.set $m (f32x4.splat (local.get $max)))
+          (local.set $s (v128.const i32x4 0 0 0 0))
+          (local.set $p (local.get $x))
+          (loop $exp
+            (local.set $v (f32x4.sub (v128.load (local.get $p)) (local.get $m)))
+            ${expInline('v', 'y', 'e')}
+            (v128.store (local.get $p) (local.get $y))
+            (local.set $s (f32x4.add (local.get $s) (local.get $y)))
+            (br_if $exp (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end))))
+          ;; pass 3: y = y / s, as one division and a multiply per element
+          (local.set $s (f32x4.splat (f32.div (f32.const 1) (f32.add
+            (f32.add (f32x4.extract_lane 0 (local.get $s)) (f32x4.extract_lane 1 (local.get $s)))
+            (f32.add (f32x4.extract_lane 2 (local.get $s)) (f32x4.extract_lane 3 (local.get $s)))))))
+          (local.set $p (local.get $x))
+          (loop $scale
+            (v128.store (local.get $p) (f32x4.mul (v128.load (local.get $p)) (local.get $s)))
+            (br_if $scale (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end))))))
+      (local.set $x (local.get $end))
+      (br_if $row (local.tee $rows (i32.sub (local.get $rows) (i32.const 1)))))))
+`;
+}
