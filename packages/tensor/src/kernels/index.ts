@@ -1,1 +1,2 @@
 export type { GemmKernel, Kernels, SoftmaxRowsKernel, Transpose } from './Kernels.js';
+export { ready } from './wasm/ready.js';
