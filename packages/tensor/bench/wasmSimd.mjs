@@ -1,0 +1,141 @@
+// Benchmark rows of the WebAssembly SIMD kernels (issue 5): float32 gemm, ours (SIMD path, TypeScript path)
+// against tfjs-backend-cpu, tfjs-backend-wasm (XNNPACK, 1 thread) and onnxruntime-web (1 thread), and softmax rows
+// SIMD vs TypeScript. Interleaved rounds (every contender once per round, in turn), medians per call.
+//
+//   node bench/wasmSimd.mjs            (after `pnpm build`: it measures the built package, dist/)
+//
+// `runWasmSimdBench(lib)` takes the library's kernel access ({ ready, setKernelBackend, getKernels }), so the main
+// harness can add these rows to its own table.
+
+import { onnxruntimeWebGemm } from './peers/onnxruntimeWeb.mjs';
+import { tfjsGemm, useTfjsBackend } from './peers/tfjs.mjs';
+
+/** One core's ceiling for 128-bit f32x4 (2 mul + 2 add pipes at ~4 GHz), see the performance notes. */
+const SIMD_CEILING = 64;
+
+function random(n, seed) {
+  const out = new Float32Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    out[i] = s / 2 ** 32 - 0.5;
+  }
+  return out;
+}
+
+/** Calls per timed batch so that one batch takes about `ms` milliseconds. */
+async function calibrate(fn, ms) {
+  let reps = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) await fn();
+    if (performance.now() - t0 >= ms || reps >= 1 << 16) return reps;
+    reps *= 2;
+  }
+}
+
+/** Median milliseconds per call of each contender, over `rounds` interleaved rounds. */
+async function interleaved(contenders, rounds, ms) {
+  const reps = [];
+  for (const c of contenders) {
+    await c.before?.();
+    reps.push(await calibrate(c.run, ms));
+  }
+  const times = contenders.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < contenders.length; i++) {
+      const c = contenders[i];
+      await c.before?.();
+      const t0 = performance.now();
+      for (let q = 0; q < reps[i]; q++) await c.run();
+      times[i].push((performance.now() - t0) / reps[i]);
+    }
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]);
+}
+
+/**
+ * Prints the gemm and softmax tables. `lib` is @attn/tensor (or its sources): `ready()`, `setKernelBackend(name)`
+ * and `getKernels()` (the kernel set now in force, whose `name` tells which path a row took).
+ */
+export async function runWasmSimdBench(lib, { sizes = [64, 128, 256, 512, 1024], rounds = 7, ms = 60 } = {}) {
+  if (!(await lib.ready())) throw new Error('wasmSimd bench: the WebAssembly SIMD kernels did not load');
+  const ours = (backend, n, A, B, C) => ({
+    before: () => lib.setKernelBackend(backend),
+    run: () => {
+      lib.getKernels().sgemm('no-transpose', 'no-transpose', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0);
+    },
+  });
+  console.log(
+    '\n## float32 gemm, square n, one thread: GFLOP/s (share of the ~64 GFLOP/s SIMD ceiling), ratio ours/peer\n',
+  );
+  const names = [
+    'ours, SIMD path',
+    'ours, TypeScript path',
+    'tfjs-backend-wasm (XNNPACK)',
+    'onnxruntime-web',
+    'tfjs-backend-cpu',
+  ];
+  console.log(`| n | ${names.join(' | ')} |`);
+  console.log(`|---|${names.map(() => '---').join('|')}|`);
+  for (const n of sizes) {
+    const A = random(n * n, 1);
+    const B = random(n * n, 2);
+    const C = new Float32Array(n * n);
+    const ort = await onnxruntimeWebGemm(n, A, B);
+    const contenders = [
+      { name: names[0], ...ours('wasm-simd', n, A, B, C) },
+      { name: names[1], ...ours('js', n, A, B, C) },
+      { name: names[2], before: () => useTfjsBackend('wasm'), run: null },
+      { name: names[3], run: ort },
+      { name: names[4], before: () => useTfjsBackend('cpu'), run: null },
+    ];
+    await useTfjsBackend('wasm');
+    contenders[2].run = tfjsGemm(n, A, B);
+    await useTfjsBackend('cpu');
+    contenders[4].run = tfjsGemm(n, A, B);
+    // tfjs-backend-cpu needs seconds per call at n = 1024; 3 rounds of one call each are plenty to rank it
+    const cpuRounds = n >= 512 ? 3 : rounds;
+    const times = await interleaved(contenders.slice(0, 4), rounds, ms);
+    times.push(...(await interleaved(contenders.slice(4), cpuRounds, n >= 512 ? 1 : ms)));
+    const gflops = times.map((t) => (2 * n * n * n) / t / 1e6);
+    const cells = gflops.map((g, i) => {
+      const share = `${g.toFixed(1)} (${((100 * g) / SIMD_CEILING).toFixed(0)}%)`;
+      return i === 0 ? share : `${share}, ${(gflops[0] / g).toFixed(2)}x`;
+    });
+    console.log(`| ${n} | ${cells.join(' | ')} |`);
+  }
+  lib.setKernelBackend('wasm-simd');
+  const simdName = lib.getKernels().name;
+  lib.setKernelBackend('js');
+  const jsName = lib.getKernels().name;
+  console.log(`\n(paths taken: SIMD rows ran the '${simdName}' kernel set, TypeScript rows the '${jsName}' set)`);
+
+  console.log('\n## softmax over rows, float32: ns per element, ratio TypeScript/SIMD\n');
+  console.log('| rows x cols | ours, SIMD path | ours, TypeScript path | speed-up |');
+  console.log('|---|---|---|---|');
+  for (const [rows, cols] of [
+    [128, 128],
+    [1024, 1024],
+  ]) {
+    const X = random(rows * cols, 3).map((v) => 20 * v);
+    const Y = new Float32Array(rows * cols);
+    const run = () => lib.getKernels().ssoftmaxRows(rows, cols, X, cols, 1, 0, Y, cols, 1, 0);
+    const [simd, ts] = await interleaved(
+      [
+        { before: () => lib.setKernelBackend('wasm-simd'), run },
+        { before: () => lib.setKernelBackend('js'), run },
+      ],
+      rounds,
+      ms,
+    );
+    const per = (t) => ((t * 1e6) / (rows * cols)).toFixed(2);
+    console.log(`| ${rows} x ${cols} | ${per(simd)} | ${per(ts)} | ${(ts / simd).toFixed(2)}x |`);
+  }
+  lib.setKernelBackend('auto');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const lib = await import('../dist/index.js');
+  await runWasmSimdBench(lib);
+}
