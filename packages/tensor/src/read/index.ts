@@ -1,1 +1,1 @@
-export {};
+export { toFlat } from './toFlat.js';

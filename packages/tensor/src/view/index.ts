@@ -1,1 +1,12 @@
-export {};
+export { astype } from './astype.js';
+export { broadcastTo } from './broadcastTo.js';
+export { clone } from './clone.js';
+export { contiguous } from './contiguous.js';
+export { expandDims } from './expandDims.js';
+export { flip } from './flip.js';
+export { permute } from './permute.js';
+export { type ReshapeOptions, reshape } from './reshape.js';
+export { select } from './select.js';
+export { type SliceRange, type SliceSpec, slice } from './slice.js';
+export { squeeze } from './squeeze.js';
+export { transpose } from './transpose.js';
