@@ -1,0 +1,2 @@
+export type { AttentionTrace } from './AttentionTrace.js';
+export type { HeadStatRecord } from './HeadStatRecord.js';
