@@ -1,7 +1,10 @@
 export { broadcastShapes } from './broadcastShapes.js';
+export { checkOut, type OutOptions } from './checkOut.js';
+export { describeValue } from './describeValue.js';
 export type { DataOf, DataTypeMap, DType, FloatDType } from './dtype.js';
 export { allocate, assertDType, DEFAULT_DTYPE, DTYPES, dtypeOfArray, isFloatDType } from './dtype.js';
 export { forEachOffset } from './forEachOffset.js';
+export { forEachRow } from './forEachRow.js';
 export { isContiguous } from './isContiguous.js';
 export { isTensor } from './isTensor.js';
 export { makeTensor } from './makeTensor.js';

@@ -1,0 +1,33 @@
+import type { OutOptions } from '../core/checkOut.js';
+import type { DType } from '../core/dtype.js';
+import type { Tensor } from '../core/Tensor.js';
+import { int32Overflow } from './int32Overflow.js';
+import { type UnaryRow, unaryOp } from './unaryOp.js';
+
+const absRow: UnaryRow = (n, x, ix, sx, z, iz, sz) => {
+  for (let i = 0; i < n; i++, ix += sx, iz += sz) z[iz] = Math.abs(x[ix]);
+};
+
+/** int32: the same, but -2147483648 (whose result does not fit) throws instead of wrapping around. */
+const absInt32Row: UnaryRow = (n, x, ix, sx, z, iz, sz) => {
+  for (let i = 0; i < n; i++, ix += sx, iz += sz) {
+    const r = Math.abs(x[ix]);
+    if ((r | 0) !== r) throw int32Overflow('abs', `abs(${x[ix]})`, r);
+    z[iz] = r;
+  }
+};
+
+/**
+ * The absolute value, elementwise, `|x|`.
+ *
+ * Dtypes: float32, float64 and int32 (not bool); the result keeps the input's dtype.
+ *
+ * Shapes: [...S] -> [...S]. Pass `{ out }` to write into an existing tensor of that shape and dtype (it may be `x`).
+ *
+ * @example
+ * import { abs, tensor } from '@attn/tensor';
+ * abs(tensor([-1.5, 2, 0])); // [1.5, 2, 0]
+ */
+export function abs<D extends DType>(x: Tensor<D>, options?: OutOptions<D>): Tensor<D> {
+  return unaryOp('abs', 'numeric', x, absRow, options, absInt32Row) as Tensor<D>;
+}
