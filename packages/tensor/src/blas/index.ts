@@ -1,1 +1,9 @@
-export {};
+export type { AxpyRoutine } from './axpy.js';
+export { daxpy, saxpy } from './axpy.js';
+export type { DotRoutine } from './dot.js';
+export { ddot, sdot } from './dot.js';
+export { dgemm, sgemm } from './gemm.js';
+export type { GemvRoutine } from './gemv.js';
+export { dgemv, sgemv } from './gemv.js';
+export type { ScalRoutine } from './scal.js';
+export { dscal, sscal } from './scal.js';
