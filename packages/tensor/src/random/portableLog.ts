@@ -1,6 +1,6 @@
 /** ln 2 split in two (fdlibm's `ln2_hi`/`ln2_lo`): `e * LN2_HI` is exact for every double exponent `e`. */
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
 
 /**
  * The natural logarithm of a positive finite `x`, computed with `+ - * /` only, so it gives the same bits
