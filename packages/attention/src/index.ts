@@ -5,4 +5,31 @@
  */
 export type { AttentionTrace, MultiHeadTrace } from './attention/AttentionTrace.js';
 export { type CausalAlignment, causalMask } from './attention/causalMask.js';
+export type { MultiHeadAttentionParams } from './attention/MultiHeadAttentionParams.js';
+export {
+  type MultiHeadAttentionOptions,
+  type MultiHeadAttentionResult,
+  multiHeadAttention,
+} from './attention/multiHeadAttention.js';
+export {
+  type AttentionResult,
+  type ScaledDotProductAttentionOptions,
+  scaledDotProductAttention,
+} from './attention/scaledDotProductAttention.js';
+export { fans } from './init/fans.js';
+export type { InitOptions } from './init/InitOptions.js';
+export { type InitFeedForwardOptions, initFeedForward } from './init/initFeedForward.js';
+export { type InitLinearOptions, initLinear, type LinearParams } from './init/initLinear.js';
+export { type InitMultiHeadAttentionOptions, initMultiHeadAttention } from './init/initMultiHeadAttention.js';
+export { xavierNormal } from './init/xavierNormal.js';
+export { type XavierOptions, xavierUniform } from './init/xavierUniform.js';
+export { type Activation, type FeedForwardParams, feedForward } from './layers/feedForward.js';
+export { gelu } from './layers/gelu.js';
+export { type LayerNormOptions, layerNorm } from './layers/layerNorm.js';
+export { linear } from './layers/linear.js';
+export { relu } from './layers/relu.js';
+export { residual } from './layers/residual.js';
 export { type SinusoidalEncodingOptions, sinusoidalEncoding } from './position/sinusoidalEncoding.js';
+export { type SeedSingleHead, seedSingleHead } from './walkthrough/seedSingleHead.js';
+export { type SeedWalkthrough, type SeedWalkthroughOptions, seedWalkthrough } from './walkthrough/seedWalkthrough.js';
+export type { WalkthroughStep } from './walkthrough/WalkthroughStep.js';

@@ -1,0 +1,30 @@
+import { type FloatDType, makeTensor, type Tensor } from '@attn/tensor';
+import type { SeededRandom } from './seededRandom.js';
+
+/** A fresh tensor of `shape` with independent U(low, high) elements drawn in row-major order. Internal. */
+export function uniformTensor(
+  shape: readonly number[],
+  low: number,
+  high: number,
+  random: SeededRandom,
+  dtype: FloatDType,
+): Tensor<FloatDType> {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  for (let i = 0; i < size; i++) data[i] = low + (high - low) * random.uniform();
+  return makeTensor(dtype, data, shape);
+}
+
+/** A fresh tensor of `shape` with independent N(mean, std^2) elements drawn in row-major order. Internal. */
+export function normalTensor(
+  shape: readonly number[],
+  mean: number,
+  std: number,
+  random: SeededRandom,
+  dtype: FloatDType,
+): Tensor<FloatDType> {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  for (let i = 0; i < size; i++) data[i] = mean + std * random.normal();
+  return makeTensor(dtype, data, shape);
+}

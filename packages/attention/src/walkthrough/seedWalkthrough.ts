@@ -1,0 +1,159 @@
+import { makeTensor, type Tensor } from '@attn/tensor';
+import { causalMask } from '../attention/causalMask.js';
+import type { MultiHeadAttentionParams } from '../attention/MultiHeadAttentionParams.js';
+import { multiHeadAttention } from '../attention/multiHeadAttention.js';
+import { initFeedForward } from '../init/initFeedForward.js';
+import { initMultiHeadAttention } from '../init/initMultiHeadAttention.js';
+import { normalTensor } from '../internal/fillRandom.js';
+import { seededRandom } from '../internal/seededRandom.js';
+import { assertPositiveInteger } from '../internal/validate.js';
+import { type FeedForwardParams, feedForward } from '../layers/feedForward.js';
+import { residual } from '../layers/residual.js';
+import { sinusoidalEncoding } from '../position/sinusoidalEncoding.js';
+import { step, type WalkthroughStep } from './WalkthroughStep.js';
+
+/** Options of {@link seedWalkthrough} and {@link seedSingleHead}: the seed project's sizes by default. */
+export interface SeedWalkthroughOptions {
+  /** Seeds everything (embeddings: seed, attention weights: seed + 1, feed-forward weights: seed + 2). Default 42. */
+  seed?: number;
+  /** The number of toy tokens. Default 128. */
+  tokens?: number;
+  /** d_model. Default 512. */
+  dModel?: number;
+  /** H; d_k = d_model / H. Default 8. */
+  numHeads?: number;
+}
+
+/** Every intermediate of {@link seedWalkthrough}, with the steps in order in `steps`. */
+export interface SeedWalkthrough {
+  tokens: number;
+  dModel: number;
+  numHeads: number;
+  dK: number;
+  /** Toy token embeddings, N(0, 1), `[tokens, dModel]`. */
+  embeddings: Tensor;
+  /** The sinusoidal encoding built for width dModel, `[tokens, dModel]`. */
+  positionalEncoding: Tensor;
+  /** embeddings + positionalEncoding, `[tokens, dModel]`. */
+  x: Tensor;
+  /** The attention weights (PyTorch's layout and initialisation). */
+  attentionParams: MultiHeadAttentionParams;
+  /** The feed-forward weights (d_model -> 4 d_model -> d_model). */
+  feedForwardParams: FeedForwardParams;
+  /** Per-head queries, keys and values, `[head, token, d_k]`. */
+  q: Tensor;
+  k: Tensor;
+  v: Tensor;
+  /** The causal mask (true = may attend), `[query, key]`. */
+  causalMask: Tensor<'bool'>;
+  /** Per-head Q K^T, scaled, masked and softmax-ed, `[head, query, key]`. */
+  scores: Tensor;
+  scaled: Tensor;
+  masked: Tensor;
+  weights: Tensor;
+  /** Per-head weights V, `[head, query, d_k]`. */
+  context: Tensor;
+  /** The heads side by side, `[token, dModel]`. */
+  concat: Tensor;
+  /** Concat W_O^T + b_O, `[token, dModel]`. */
+  output: Tensor;
+  /** The feed-forward block on the attention output, `[token, dModel]`. */
+  feedForward: Tensor;
+  /** Everything above, in the order it is computed. */
+  steps: WalkthroughStep[];
+}
+
+/**
+ * The seed project's walkthrough done right: multi-head causal self-attention over toy embeddings, every
+ * intermediate returned with its shape. Compared with the seed: a positional encoding built for the width it
+ * is added to, a real split into H heads with concatenation and an output projection W_O, a causal mask that can
+ * never give NaN, and the feed-forward block in inference mode (no dropout).
+ *
+ * Shapes: with the defaults, x `[128, 512]`, per-head tensors `[8, 128, 64]` and `[8, 128, 128]`, the rest
+ * `[128, 512]`.
+ *
+ * @example
+ * import { seedWalkthrough } from '@attn/attention';
+ * const w = seedWalkthrough();            // seed 42, 128 tokens, d_model 512, 8 heads
+ * w.steps.map((s) => `${s.title} ${s.shape}`);
+ */
+export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkthrough {
+  const { seed, tokens, dModel, numHeads } = readOptions('seedWalkthrough', options);
+  const dK = dModel / numHeads;
+  const embeddings = normalTensor([tokens, dModel], 0, 1, seededRandom(seed), 'float32');
+  const positionalEncoding = sinusoidalEncoding(tokens, dModel);
+  const x = residual(embeddings, positionalEncoding);
+  const attentionParams = initMultiHeadAttention({ embedDim: dModel, numHeads, seed: seed + 1 });
+  const mha = multiHeadAttention(x, x, x, attentionParams, { causal: true, trace: true });
+  const feedForwardParams = initFeedForward({ dModel, dFF: 4 * dModel, seed: seed + 2 });
+  const ffn = feedForward(mha.output, feedForwardParams, 'relu');
+
+  // The trace has a batch axis of 1 (unbatched input): drop it for the per-head views.
+  const t = mha.trace;
+  const dropBatch = (a: Tensor) => makeTensor(a.dtype, a.data, a.shape.slice(1), a.strides.slice(1), a.offset);
+  const a = t.attention;
+  const result = {
+    tokens,
+    dModel,
+    numHeads,
+    dK,
+    embeddings,
+    positionalEncoding,
+    x,
+    attentionParams,
+    feedForwardParams,
+    q: dropBatch(t.q),
+    k: dropBatch(t.k),
+    v: dropBatch(t.v),
+    causalMask: causalMask(tokens, tokens),
+    scores: dropBatch(a.scores),
+    scaled: dropBatch(a.scaled),
+    masked: dropBatch(a.masked),
+    weights: dropBatch(a.weights),
+    context: dropBatch(a.output),
+    concat: dropBatch(t.concat),
+    output: mha.output,
+    feedForward: ffn,
+  };
+  const tokenDim = ['token', 'dim'];
+  const headTokenDim = ['head', 'token', 'dim'];
+  const headQueryKey = ['head', 'query', 'key'];
+  const steps = [
+    step('embeddings', 'Toy embeddings', 'E ~ N(0, 1)', result.embeddings, tokenDim),
+    step(
+      'positionalEncoding',
+      'Positional encoding',
+      'PE(pos, 2i) = sin(pos/10000^(2i/d_model)), PE(pos, 2i+1) = cos(...)',
+      positionalEncoding,
+      ['position', 'dim'],
+    ),
+    step('x', 'Input x', 'x = E + PE', x, tokenDim),
+    step('q', 'Queries per head', 'Q_h = x W_Q,h^T + b_Q,h', result.q, headTokenDim),
+    step('k', 'Keys per head', 'K_h = x W_K,h^T + b_K,h', result.k, headTokenDim),
+    step('v', 'Values per head', 'V_h = x W_V,h^T + b_V,h', result.v, headTokenDim),
+    step('causalMask', 'Causal mask', 'may attend where key <= query', result.causalMask, ['query', 'key']),
+    step('scores', 'Scores', 'Q_h K_h^T', result.scores, headQueryKey),
+    step('scaled', 'Scaled scores', `Q_h K_h^T / sqrt(d_k), d_k = ${dK}`, result.scaled, headQueryKey),
+    step('masked', 'Masked scores', '-Infinity where the mask is false', result.masked, headQueryKey),
+    step('weights', 'Attention weights', 'softmax over keys', result.weights, headQueryKey),
+    step('context', 'Context per head', 'head_h = weights_h V_h', result.context, ['head', 'query', 'dim']),
+    step('concat', 'Concatenated heads', 'Concat(head_1, ..., head_H)', result.concat, tokenDim),
+    step('output', 'Output projection', 'Concat W_O^T + b_O', result.output, tokenDim),
+    step('feedForward', 'Feed-forward', 'max(0, y W_1^T + b_1) W_2^T + b_2', result.feedForward, tokenDim),
+  ];
+  return { ...result, steps };
+}
+
+/** Checks and fills in the walkthrough options. Internal. */
+export function readOptions(fn: string, options: SeedWalkthroughOptions): Required<SeedWalkthroughOptions> {
+  const seed = options.seed ?? 42;
+  const tokens = options.tokens ?? 128;
+  const dModel = options.dModel ?? 512;
+  const numHeads = options.numHeads ?? 8;
+  if (!Number.isInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${seed}`);
+  assertPositiveInteger(fn, 'tokens', tokens);
+  assertPositiveInteger(fn, 'dModel', dModel);
+  assertPositiveInteger(fn, 'numHeads', numHeads);
+  if (dModel % numHeads !== 0) throw new RangeError(`${fn}: numHeads (${numHeads}) must divide dModel (${dModel})`);
+  return { seed, tokens, dModel, numHeads };
+}
