@@ -1,1 +1,1 @@
-export {};
+export { type MatmulOptions, matmul } from './matmul.js';
