@@ -1,6 +1,7 @@
 // The seed project's walkthrough in the terminal: every step with its shape, a corner of each matrix, and the
 // checks. Run from the repository root with `pnpm walkthrough` (it builds @attn/tensor and @attn/attention first).
 import { performance } from 'node:perf_hooks';
+import { kernelBackend, ready } from '@attn/tensor';
 import { seedSingleHead, seedWalkthrough } from '../dist/index.js';
 
 const CORNER = 4;
@@ -53,6 +54,8 @@ function check(weights) {
   return { rows, worstSum, maskedNonZero };
 }
 
+// Use the WebAssembly SIMD kernels from the first call (without this the first calls run plain TypeScript).
+await ready();
 const t0 = performance.now();
 const walk = seedWalkthrough();
 const t1 = performance.now();
@@ -81,5 +84,7 @@ failed ||= nan.length > 0;
 console.log(
   `${nan.length === 0 ? 'ok  ' : 'FAIL'} no NaN in any step${nan.length ? `: ${nan.map((s) => s.key).join(', ')}` : ''}`,
 );
-console.log(`\nseedWalkthrough ${(t1 - t0).toFixed(0)} ms, seedSingleHead ${(t2 - t1).toFixed(0)} ms`);
+console.log(
+  `\nseedWalkthrough ${(t1 - t0).toFixed(0)} ms, seedSingleHead ${(t2 - t1).toFixed(0)} ms (${kernelBackend().active} kernels)`,
+);
 if (failed) process.exitCode = 1;

@@ -11,7 +11,7 @@ export function uniformTensor(
 ): Tensor<FloatDType> {
   const size = shape.reduce((a, b) => a * b, 1);
   const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
-  for (let i = 0; i < size; i++) data[i] = low + (high - low) * random.uniform();
+  random.fillUniform(data, low, high);
   return makeTensor(dtype, data, shape);
 }
 
@@ -25,6 +25,6 @@ export function normalTensor(
 ): Tensor<FloatDType> {
   const size = shape.reduce((a, b) => a * b, 1);
   const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
-  for (let i = 0; i < size; i++) data[i] = mean + std * random.normal();
+  random.fillNormal(data, mean, std);
   return makeTensor(dtype, data, shape);
 }
