@@ -14,6 +14,7 @@ export type AxpyRoutine<T extends Float32Array | Float64Array> = (
 
 /** y = alpha * x + y over N strided elements, in place in y. Never allocates. */
 function axpy(
+  fn: string,
   N: number,
   alpha: number,
   x: Float32Array | Float64Array,
@@ -23,9 +24,9 @@ function axpy(
   strideY: number,
   offsetY: number,
 ): void {
-  checkCounts('axpy', { N });
-  checkOperand('axpy', 'x', N, 1, x, strideX, 0, offsetX);
-  checkOperand('axpy', 'y', N, 1, y, strideY, 0, offsetY);
+  checkCounts(fn, { N });
+  checkOperand(fn, 'x', N, 1, x, strideX, 0, offsetX);
+  checkOperand(fn, 'y', N, 1, y, strideY, 0, offsetY);
   if (alpha === 0) return;
   for (let i = 0; i < N; i++, offsetX += strideX, offsetY += strideY) y[offsetY] += alpha * x[offsetX];
 }
@@ -38,7 +39,8 @@ function axpy(
  * const y = new Float32Array([1, 1]);
  * saxpy(2, 2, new Float32Array([1, 2]), 1, 0, y, 1, 0); // y = [3, 5]
  */
-export const saxpy: AxpyRoutine<Float32Array> = axpy;
+export const saxpy: AxpyRoutine<Float32Array> = (N, alpha, x, strideX, offsetX, y, strideY, offsetY) =>
+  axpy('saxpy', N, alpha, x, strideX, offsetX, y, strideY, offsetY);
 
 /**
  * y = alpha * x + y for float64 strided vectors of N elements (BLAS `daxpy`, stdlib-js `.ndarray` style).
@@ -47,4 +49,5 @@ export const saxpy: AxpyRoutine<Float32Array> = axpy;
  * const y = new Float64Array([1, 1]);
  * daxpy(2, -1, new Float64Array([5, 6]), -1, 1, y, 1, 0); // x read backwards: y = [1 - 6, 1 - 5] = [-5, -4]
  */
-export const daxpy: AxpyRoutine<Float64Array> = axpy;
+export const daxpy: AxpyRoutine<Float64Array> = (N, alpha, x, strideX, offsetX, y, strideY, offsetY) =>
+  axpy('daxpy', N, alpha, x, strideX, offsetX, y, strideY, offsetY);

@@ -16,6 +16,7 @@ export type DotRoutine<T extends Float32Array | Float64Array> = (
  * Summed in float64 (also for float32 inputs); N = 0 gives 0. Never allocates.
  */
 function dot(
+  fn: string,
   N: number,
   x: Float32Array | Float64Array,
   strideX: number,
@@ -24,9 +25,9 @@ function dot(
   strideY: number,
   offsetY: number,
 ): number {
-  checkCounts('dot', { N });
-  checkOperand('dot', 'x', N, 1, x, strideX, 0, offsetX);
-  checkOperand('dot', 'y', N, 1, y, strideY, 0, offsetY);
+  checkCounts(fn, { N });
+  checkOperand(fn, 'x', N, 1, x, strideX, 0, offsetX);
+  checkOperand(fn, 'y', N, 1, y, strideY, 0, offsetY);
   let sum = 0;
   for (let i = 0; i < N; i++, offsetX += strideX, offsetY += strideY) sum += x[offsetX] * y[offsetY];
   return sum;
@@ -38,7 +39,8 @@ function dot(
  * @example
  * sdot(3, new Float32Array([1, 2, 3]), 1, 0, new Float32Array([4, 5, 6]), 1, 0); // 32
  */
-export const sdot: DotRoutine<Float32Array> = dot;
+export const sdot: DotRoutine<Float32Array> = (N, x, strideX, offsetX, y, strideY, offsetY) =>
+  dot('sdot', N, x, strideX, offsetX, y, strideY, offsetY);
 
 /**
  * The dot product of two float64 strided vectors (BLAS `ddot`, stdlib-js `.ndarray` style).
@@ -46,4 +48,5 @@ export const sdot: DotRoutine<Float32Array> = dot;
  * @example
  * ddot(2, new Float64Array([1, 0, 2]), 2, 0, new Float64Array([3, 4]), 1, 0); // 1*3 + 2*4 = 11
  */
-export const ddot: DotRoutine<Float64Array> = dot;
+export const ddot: DotRoutine<Float64Array> = (N, x, strideX, offsetX, y, strideY, offsetY) =>
+  dot('ddot', N, x, strideX, offsetX, y, strideY, offsetY);

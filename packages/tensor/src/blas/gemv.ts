@@ -26,6 +26,7 @@ export type GemvRoutine<T extends Float32Array | Float64Array> = (
  * allocates.
  */
 function gemv(
+  fn: string,
   trans: Transpose,
   M: number,
   N: number,
@@ -42,17 +43,17 @@ function gemv(
   strideY: number,
   offsetY: number,
 ): void {
-  checkTranspose('gemv', 'trans', trans);
-  checkCounts('gemv', { M, N });
+  checkTranspose(fn, 'trans', trans);
+  checkCounts(fn, { M, N });
   const t = trans === 'transpose';
   // op(A) is rows x cols with strides (rs, cs): a transpose is a swap, never a copy.
   const rows = t ? N : M;
   const cols = t ? M : N;
   const rs = t ? strideA2 : strideA1;
   const cs = t ? strideA1 : strideA2;
-  checkOperand('gemv', 'A', M, N, A, strideA1, strideA2, offsetA);
-  checkOperand('gemv', 'x', cols, 1, x, strideX, 0, offsetX);
-  checkOperand('gemv', 'y', rows, 1, y, strideY, 0, offsetY);
+  checkOperand(fn, 'A', M, N, A, strideA1, strideA2, offsetA);
+  checkOperand(fn, 'x', cols, 1, x, strideX, 0, offsetX);
+  checkOperand(fn, 'y', rows, 1, y, strideY, 0, offsetY);
   for (let r = 0, a = offsetA, yi = offsetY; r < rows; r++, a += rs, yi += strideY) {
     let sum = 0;
     if (alpha !== 0) {
@@ -71,7 +72,23 @@ function gemv(
  * const y = new Float32Array(2);
  * sgemv('no-transpose', 2, 3, 1, A, 3, 1, 0, new Float32Array([1, 1, 1]), 1, 0, 0, y, 1, 0); // y = [6, 15]
  */
-export const sgemv: GemvRoutine<Float32Array> = gemv;
+export const sgemv: GemvRoutine<Float32Array> = (
+  trans,
+  M,
+  N,
+  alpha,
+  A,
+  strideA1,
+  strideA2,
+  offsetA,
+  x,
+  strideX,
+  offsetX,
+  beta,
+  y,
+  strideY,
+  offsetY,
+) => gemv('sgemv', trans, M, N, alpha, A, strideA1, strideA2, offsetA, x, strideX, offsetX, beta, y, strideY, offsetY);
 
 /**
  * Float64 matrix-vector product y = alpha * op(A) x + beta * y (BLAS `dgemv`, stdlib-js `.ndarray` style).
@@ -81,4 +98,20 @@ export const sgemv: GemvRoutine<Float32Array> = gemv;
  * const y = new Float64Array(3);
  * dgemv('transpose', 2, 3, 1, A, 3, 1, 0, new Float64Array([1, 1]), 1, 0, 0, y, 1, 0); // A^T [1, 1] = [5, 7, 9]
  */
-export const dgemv: GemvRoutine<Float64Array> = gemv;
+export const dgemv: GemvRoutine<Float64Array> = (
+  trans,
+  M,
+  N,
+  alpha,
+  A,
+  strideA1,
+  strideA2,
+  offsetA,
+  x,
+  strideX,
+  offsetX,
+  beta,
+  y,
+  strideY,
+  offsetY,
+) => gemv('dgemv', trans, M, N, alpha, A, strideA1, strideA2, offsetA, x, strideX, offsetX, beta, y, strideY, offsetY);
