@@ -1,4 +1,4 @@
-import { seededRandom } from '../internal/seededRandom.js';
+import { generator } from '@attn/tensor';
 import { assertPositiveInteger } from '../internal/validate.js';
 import type { FeedForwardParams } from '../layers/feedForward.js';
 import type { InitOptions } from './InitOptions.js';
@@ -27,7 +27,7 @@ export interface InitFeedForwardOptions extends InitOptions {
 export function initFeedForward(options: InitFeedForwardOptions): FeedForwardParams {
   assertPositiveInteger('initFeedForward', 'dModel', options.dModel);
   assertPositiveInteger('initFeedForward', 'dFF', options.dFF);
-  const random = seededRandom(options.seed);
+  const random = generator(options.seed);
   const common = { dtype: options.dtype, bias: options.bias };
   const first = drawLinear({ ...common, inFeatures: options.dModel, outFeatures: options.dFF }, random);
   const second = drawLinear({ ...common, inFeatures: options.dFF, outFeatures: options.dModel }, random);

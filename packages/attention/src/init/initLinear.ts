@@ -1,6 +1,6 @@
 import type { FloatDType, Tensor } from '@attn/tensor';
+import { type Generator, generator } from '@attn/tensor';
 import { uniformTensor } from '../internal/fillRandom.js';
-import { type SeededRandom, seededRandom } from '../internal/seededRandom.js';
 import { assertPositiveInteger } from '../internal/validate.js';
 import type { InitOptions } from './InitOptions.js';
 
@@ -33,11 +33,11 @@ export interface LinearParams {
 export function initLinear(options: InitLinearOptions): LinearParams {
   assertPositiveInteger('initLinear', 'inFeatures', options.inFeatures);
   assertPositiveInteger('initLinear', 'outFeatures', options.outFeatures);
-  return drawLinear(options, seededRandom(options.seed));
+  return drawLinear(options, generator(options.seed));
 }
 
 /** {@link initLinear} drawing from a given source (weight first, then bias). Internal. */
-export function drawLinear(options: Omit<InitLinearOptions, 'seed'>, random: SeededRandom): LinearParams {
+export function drawLinear(options: Omit<InitLinearOptions, 'seed'>, random: Generator): LinearParams {
   const dtype = options.dtype ?? 'float32';
   const bound = 1 / Math.sqrt(options.inFeatures);
   const weight = uniformTensor([options.outFeatures, options.inFeatures], -bound, bound, random, dtype);

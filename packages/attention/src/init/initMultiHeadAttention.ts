@@ -1,7 +1,6 @@
-import { makeTensor } from '@attn/tensor';
+import { generator, makeTensor } from '@attn/tensor';
 import type { MultiHeadAttentionParams } from '../attention/MultiHeadAttentionParams.js';
 import { uniformTensor } from '../internal/fillRandom.js';
-import { seededRandom } from '../internal/seededRandom.js';
 import { assertPositiveInteger } from '../internal/validate.js';
 import type { InitOptions } from './InitOptions.js';
 
@@ -49,7 +48,7 @@ export function initMultiHeadAttention(options: InitMultiHeadAttentionOptions): 
   if (e % h !== 0) throw new RangeError(`${fn}: numHeads (${h}) must divide embedDim (${e})`);
   if (h % hkv !== 0) throw new RangeError(`${fn}: numKvHeads (${hkv}) must divide numHeads (${h})`);
   const dtype = options.dtype ?? 'float32';
-  const random = seededRandom(options.seed);
+  const random = generator(options.seed);
   const bias = options.bias ?? true;
   const zeros = (n: number) => makeTensor(dtype, dtype === 'float32' ? new Float32Array(n) : new Float64Array(n), [n]);
   const xavier = (out: number, inn: number) => {

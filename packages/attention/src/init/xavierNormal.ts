@@ -1,6 +1,6 @@
 import type { FloatDType, Tensor } from '@attn/tensor';
+import { generator } from '@attn/tensor';
 import { normalTensor } from '../internal/fillRandom.js';
-import { seededRandom } from '../internal/seededRandom.js';
 import { fans } from './fans.js';
 import type { XavierOptions } from './xavierUniform.js';
 
@@ -17,5 +17,5 @@ import type { XavierOptions } from './xavierUniform.js';
 export function xavierNormal(shape: readonly number[], options: XavierOptions): Tensor<FloatDType> {
   const { fanIn, fanOut } = fans('xavierNormal', shape);
   const std = (options.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut));
-  return normalTensor(shape, 0, std, seededRandom(options.seed), options.dtype ?? 'float32');
+  return normalTensor(shape, 0, std, generator(options.seed), options.dtype ?? 'float32');
 }

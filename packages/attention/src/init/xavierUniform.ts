@@ -1,6 +1,6 @@
 import type { FloatDType, Tensor } from '@attn/tensor';
+import { generator } from '@attn/tensor';
 import { uniformTensor } from '../internal/fillRandom.js';
-import { seededRandom } from '../internal/seededRandom.js';
 import { fans } from './fans.js';
 import type { InitOptions } from './InitOptions.js';
 
@@ -23,5 +23,5 @@ export interface XavierOptions extends InitOptions {
 export function xavierUniform(shape: readonly number[], options: XavierOptions): Tensor<FloatDType> {
   const { fanIn, fanOut } = fans('xavierUniform', shape);
   const a = (options.gain ?? 1) * Math.sqrt(6 / (fanIn + fanOut));
-  return uniformTensor(shape, -a, a, seededRandom(options.seed), options.dtype ?? 'float32');
+  return uniformTensor(shape, -a, a, generator(options.seed), options.dtype ?? 'float32');
 }

@@ -1,9 +1,7 @@
-import { makeTensor, type Tensor } from '@attn/tensor';
+import { generator, makeTensor, randn, type Tensor } from '@attn/tensor';
 import { scaledDotProductAttention } from '../attention/scaledDotProductAttention.js';
 import { initFeedForward } from '../init/initFeedForward.js';
 import { drawLinear } from '../init/initLinear.js';
-import { normalTensor } from '../internal/fillRandom.js';
-import { seededRandom } from '../internal/seededRandom.js';
 import { feedForward } from '../layers/feedForward.js';
 import { linear } from '../layers/linear.js';
 import { residual } from '../layers/residual.js';
@@ -55,12 +53,12 @@ export interface SeedSingleHead {
 export function seedSingleHead(options: SeedWalkthroughOptions = {}): SeedSingleHead {
   const { seed, tokens, dModel, numHeads } = readOptions('seedSingleHead', options);
   const dK = dModel / numHeads;
-  const embeddings = normalTensor([tokens, dK], 0, 1, seededRandom(seed), 'float32');
+  const embeddings = randn([tokens, dK], { seed });
   const wide = sinusoidalEncoding(tokens, dModel);
   // The seed's slice pe[:, :d_k]: a view of the first d_k columns of the d_model-wide encoding.
   const positionalEncoding = makeTensor(wide.dtype, wide.data, [tokens, dK], wide.strides, wide.offset);
   const x = residual(embeddings, positionalEncoding);
-  const random = seededRandom(seed + 1);
+  const random = generator(seed + 1);
   const projection = () => drawLinear({ inFeatures: dK, outFeatures: dK, bias: false }, random).weight;
   const wq = projection();
   const wk = projection();

@@ -1,11 +1,9 @@
-import { makeTensor, type Tensor } from '@attn/tensor';
+import { makeTensor, randn, type Tensor } from '@attn/tensor';
 import { causalMask } from '../attention/causalMask.js';
 import type { MultiHeadAttentionParams } from '../attention/MultiHeadAttentionParams.js';
 import { multiHeadAttention } from '../attention/multiHeadAttention.js';
 import { initFeedForward } from '../init/initFeedForward.js';
 import { initMultiHeadAttention } from '../init/initMultiHeadAttention.js';
-import { normalTensor } from '../internal/fillRandom.js';
-import { seededRandom } from '../internal/seededRandom.js';
 import { assertPositiveInteger } from '../internal/validate.js';
 import { type FeedForwardParams, feedForward } from '../layers/feedForward.js';
 import { residual } from '../layers/residual.js';
@@ -80,7 +78,7 @@ export interface SeedWalkthrough {
 export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkthrough {
   const { seed, tokens, dModel, numHeads } = readOptions('seedWalkthrough', options);
   const dK = dModel / numHeads;
-  const embeddings = normalTensor([tokens, dModel], 0, 1, seededRandom(seed), 'float32');
+  const embeddings = randn([tokens, dModel], { seed });
   const positionalEncoding = sinusoidalEncoding(tokens, dModel);
   const x = residual(embeddings, positionalEncoding);
   const attentionParams = initMultiHeadAttention({ embedDim: dModel, numHeads, seed: seed + 1 });
@@ -150,7 +148,10 @@ export function readOptions(fn: string, options: SeedWalkthroughOptions): Requir
   const tokens = options.tokens ?? 128;
   const dModel = options.dModel ?? 512;
   const numHeads = options.numHeads ?? 8;
-  if (!Number.isInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 3) {
+    // seed + 1 and seed + 2 seed the weights, and every seed must stay in [0, 2^32).
+    throw new RangeError(`${fn}: seed must be an integer in [0, 2^32 - 3], got ${seed}`);
+  }
   assertPositiveInteger(fn, 'tokens', tokens);
   assertPositiveInteger(fn, 'dModel', dModel);
   assertPositiveInteger(fn, 'numHeads', numHeads);
