@@ -6,7 +6,7 @@ export { fullLike } from './fullLike.js';
 export { type LinspaceOptions, linspace } from './linspace.js';
 export { ones } from './ones.js';
 export { onesLike } from './onesLike.js';
-export { type TensorOptions, tensor } from './tensor.js';
+export { type DTypeOfArray, type NestedBool, type TensorOptions, tensor } from './tensor.js';
 export { tril } from './tril.js';
 export { triu } from './triu.js';
 export { zeros } from './zeros.js';

@@ -11,6 +11,20 @@ export interface TensorOptions<D extends DType = DType> {
   shape?: Shape;
 }
 
+/** A (possibly nested) array of booleans: `tensor()` makes a `bool` tensor of it. */
+export type NestedBool = boolean | readonly NestedBool[];
+
+/** The dtype that stores a TypedArray type: `DTypeOfArray<Float64Array>` is `'float64'`. */
+export type DTypeOfArray<A> = A extends Float32Array
+  ? 'float32'
+  : A extends Float64Array
+    ? 'float64'
+    : A extends Int32Array
+      ? 'int32'
+      : A extends Uint8Array
+        ? 'bool'
+        : DType;
+
 /**
  * Makes a tensor from a (nested) array of numbers or booleans, or wraps a TypedArray without copying.
  *
@@ -26,6 +40,13 @@ export interface TensorOptions<D extends DType = DType> {
  * const m = tensor([true, false]);                             // bool, shape [2]
  * const w = tensor(new Float64Array(6), { shape: [2, 3] });    // wraps, no copy
  */
+export function tensor<D extends DType>(
+  values: NestedArray | DataOf<DType>,
+  options: TensorOptions<D> & { dtype: D },
+): Tensor<D>;
+export function tensor(values: NestedBool, options?: TensorOptions<'bool'>): Tensor<'bool'>;
+export function tensor<A extends DataOf<DType>>(values: A, options?: TensorOptions): Tensor<DTypeOfArray<A>>;
+export function tensor(values: NestedArray, options?: TensorOptions<'float32'>): Tensor<'float32'>;
 export function tensor<D extends DType = 'float32'>(
   values: NestedArray | DataOf<DType>,
   options: TensorOptions<D> = {},

@@ -86,3 +86,14 @@ describe('zerosLike, onesLike, fullLike', () => {
     expect(() => zerosLike(t, { dtype: 'x' as never })).toThrow('zerosLike: unknown dtype "x"');
   });
 });
+
+describe('tensor (types)', () => {
+  it('types the dtype from booleans, TypedArrays and the dtype option', () => {
+    expectTypeOf(tensor([true, false])).toEqualTypeOf<Tensor<'bool'>>();
+    expectTypeOf(tensor([[1, 2]])).toEqualTypeOf<Tensor<'float32'>>();
+    expectTypeOf(tensor(new Float64Array(2))).toEqualTypeOf<Tensor<'float64'>>();
+    expectTypeOf(tensor(new Int32Array(2)).data).toEqualTypeOf<Int32Array>();
+    expectTypeOf(tensor([1, 2], { dtype: 'int32' })).toEqualTypeOf<Tensor<'int32'>>();
+    expect(tensor(new Int32Array(2)).dtype).toBe('int32');
+  });
+});
