@@ -1,7 +1,7 @@
 import type { Tensor } from '@attn/tensor';
 
-/** Numbers nested to any depth, as plain JavaScript arrays: `number[][]` for a matrix. */
-export type NestedNumbers = number | readonly NestedNumbers[];
+/** Numbers (or booleans, read as 1 and 0, for masks) nested to any depth: `number[][]` for a matrix. */
+export type NestedNumbers = number | boolean | readonly NestedNumbers[];
 
 /** What every builder takes for a matrix (or a stack of them): a tensor from `@attn/tensor` or nested arrays. */
 export type NumericInput = Tensor | NestedNumbers;

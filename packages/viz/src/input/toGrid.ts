@@ -81,6 +81,10 @@ function readNested(fn: string, arg: string, input: NestedNumbers): Grid {
   let n = 0;
   const walk = (v: NestedNumbers, depth: number, path: number[]): void => {
     if (depth === shape.length) {
+      if (typeof v === 'boolean') {
+        values[n++] = v ? 1 : 0;
+        return;
+      }
       if (typeof v !== 'number') {
         const what = Array.isArray(v) ? 'an array' : typeof v;
         throw new TypeError(

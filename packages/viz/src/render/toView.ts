@@ -14,7 +14,11 @@ import { toVega } from './toVega.js';
  * const svg = await view.toSVG();
  */
 export async function toView(spec: TopLevelSpec, options: RenderOptions = {}): Promise<View> {
-  const onWarning = options.onWarning ?? ((m: string) => console.warn(`vega: ${m}`));
+  const warn = options.onWarning ?? ((m: string) => console.warn(`vega: ${m}`));
+  // Brushes listen on `window` for drags that leave the chart; a headless view has no window, and says so.
+  const onWarning = (m: string) => {
+    if (!/^Can not resolve event source: window$/.test(m)) warn(m);
+  };
   const runtime = parse(toVega(spec, { onWarning }), undefined, { ast: true });
   const view = new View(runtime, {
     renderer: 'none',
