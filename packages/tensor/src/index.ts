@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './blas/index.js';
+export * from './check/index.js';
 export * from './core/index.js';
 export * from './create/index.js';
 export * from './io/index.js';

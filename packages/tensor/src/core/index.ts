@@ -8,5 +8,6 @@ export { forEachRow } from './forEachRow.js';
 export { isContiguous } from './isContiguous.js';
 export { isTensor } from './isTensor.js';
 export { makeTensor } from './makeTensor.js';
+export { type ReductionPlan, type RunFold, reductionPlan } from './reductionPlan.js';
 export { assertShape, normalizeAxis, rowMajorStrides, showShape, sizeOf } from './shape.js';
 export type { FloatTensor, NestedArray, Shape, Tensor } from './Tensor.js';

@@ -1,1 +1,11 @@
-export {};
+export { type ArgmaxOptions, argmax } from './argmax.js';
+export { type ArgminOptions, argmin } from './argmin.js';
+export { max } from './max.js';
+export { type MeanDType, mean } from './mean.js';
+export { min } from './min.js';
+export type { ReduceOptions } from './prepareReduction.js';
+export type { VarianceOptions } from './spread.js';
+export { std } from './std.js';
+export { type SumDType, sum } from './sum.js';
+export { type TopkOptions, type TopkResult, topk } from './topk.js';
+export { variance, variance as var } from './variance.js';
