@@ -30,3 +30,18 @@ export function tfjsGemm(n, A, B) {
     return data;
   };
 }
+
+/**
+ * Prepares C = A B for an M x K and a K x N float32 matrix on the current tfjs backend; the returned function runs
+ * it once and reads C back (dataSync).
+ */
+export function tfjsMatMul(M, K, N, A, B) {
+  const a = tf.tensor2d(A, [M, K]);
+  const b = tf.tensor2d(B, [K, N]);
+  return () => {
+    const c = tf.matMul(a, b);
+    const data = c.dataSync();
+    c.dispose();
+    return data;
+  };
+}
