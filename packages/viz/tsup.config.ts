@@ -1,11 +1,13 @@
 import { defineConfig } from 'tsup';
 
+// One build, three entries: the spec builders (no runtime dependency at all), the Node renderer, and the CLI.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'render/index': 'src/render/index.ts', cli: 'src/cli/attn-viz.ts' },
   format: ['esm'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', 'render/index': 'src/render/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  platform: 'neutral',
+  platform: 'node',
+  splitting: true,
 });

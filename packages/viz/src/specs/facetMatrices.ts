@@ -139,7 +139,12 @@ export function facetMatrices(input: FacetMatricesInput): Faceted {
                     datum: MASKED_LABEL,
                     type: 'nominal' as const,
                     scale: { domain: [MASKED_LABEL], range: [1] },
-                    legend: { title: null, symbolType: 'square', symbolFillColor: MASKED_COLOR, symbolStrokeColor: MASKED_COLOR },
+                    legend: {
+                      title: null,
+                      symbolType: 'square',
+                      symbolFillColor: MASKED_COLOR,
+                      symbolStrokeColor: MASKED_COLOR,
+                    },
                   },
                   tooltip,
                 },
