@@ -1,5 +1,6 @@
 import type { DType } from '../core/dtype.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from '../view/assertTensor.js';
 import { type DTypeOptions, fillNew } from './full.js';
 
 /**
@@ -17,5 +18,6 @@ export function fullLike<D extends DType, E extends DType = D>(
   value: number | boolean,
   options: DTypeOptions<E> = {},
 ): Tensor<E> {
+  assertTensor('fullLike', 't', t);
   return fillNew('fullLike', t.shape, value, (options.dtype ?? t.dtype) as E);
 }

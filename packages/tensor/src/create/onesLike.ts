@@ -1,5 +1,6 @@
 import type { DType } from '../core/dtype.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from '../view/assertTensor.js';
 import { type DTypeOptions, fillNew } from './full.js';
 
 /**
@@ -12,5 +13,6 @@ import { type DTypeOptions, fillNew } from './full.js';
  * onesLike(tensor([1, 2, 3]), { dtype: 'bool' }); // bool [true, true, true]
  */
 export function onesLike<D extends DType, E extends DType = D>(t: Tensor<D>, options: DTypeOptions<E> = {}): Tensor<E> {
+  assertTensor('onesLike', 't', t);
   return fillNew('onesLike', t.shape, 1, (options.dtype ?? t.dtype) as E);
 }

@@ -1,5 +1,6 @@
 import type { DType } from '../core/dtype.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from '../view/assertTensor.js';
 import { triangle } from './triangle.js';
 
 /**
@@ -15,5 +16,6 @@ import { triangle } from './triangle.js';
  * const future = triu(ones([4, 4], { dtype: 'bool' }), 1);
  */
 export function triu<D extends DType>(t: Tensor<D>, k = 0): Tensor<D> {
+  assertTensor('triu', 't', t);
   return triangle('triu', t, k, (d) => d >= 0);
 }

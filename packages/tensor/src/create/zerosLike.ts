@@ -1,5 +1,6 @@
 import type { DType } from '../core/dtype.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from '../view/assertTensor.js';
 import { type DTypeOptions, fillNew } from './full.js';
 
 /**
@@ -15,5 +16,6 @@ export function zerosLike<D extends DType, E extends DType = D>(
   t: Tensor<D>,
   options: DTypeOptions<E> = {},
 ): Tensor<E> {
+  assertTensor('zerosLike', 't', t);
   return fillNew('zerosLike', t.shape, 0, (options.dtype ?? t.dtype) as E);
 }

@@ -3,6 +3,7 @@ import { forEachOffset } from '../core/forEachOffset.js';
 import { isContiguous } from '../core/isContiguous.js';
 import { sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from '../view/assertTensor.js';
 
 /**
  * The elements of `t` in row-major (C) order, in a NEW TypedArray of its dtype (`Float32Array` for
@@ -16,6 +17,7 @@ import type { Tensor } from '../core/Tensor.js';
  * toFlat(transpose(tensor([[1, 2, 3], [4, 5, 6]]))); // Float32Array [1, 4, 2, 5, 3, 6]
  */
 export function toFlat<D extends DType>(t: Tensor<D>): DataOf<D> {
+  assertTensor('toFlat', 't', t);
   const n = sizeOf(t.shape);
   if (isContiguous(t)) return t.data.slice(t.offset, t.offset + n) as DataOf<D>;
   const out = allocate(t.dtype, n);

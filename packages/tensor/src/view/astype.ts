@@ -3,6 +3,7 @@ import { forEachOffset } from '../core/forEachOffset.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * A new contiguous copy of `t` converted to `dtype`: the one explicit way to change a dtype.
@@ -20,6 +21,7 @@ import type { Tensor } from '../core/Tensor.js';
  * astype(tensor([0, 3, -1]), 'bool');       // bool [false, true, true]
  */
 export function astype<D extends DType>(t: Tensor, dtype: D): Tensor<D> {
+  assertTensor('astype', 't', t);
   assertDType('astype', dtype);
   const src = t.data;
   const out = allocate(

@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { assertShape, showShape } from '../core/shape.js';
 import type { Shape, Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Views `t` as the larger `shape` by numpy's broadcasting rules (axes aligned at the right; an axis of
@@ -16,6 +17,7 @@ import type { Shape, Tensor } from '../core/Tensor.js';
  * broadcastTo(bias, [2, 3]).strides;   // [0, 1]: both rows read the same three numbers
  */
 export function broadcastTo<D extends DType>(t: Tensor<D>, shape: Shape): Tensor<D> {
+  assertTensor('broadcastTo', 't', t);
   assertShape('broadcastTo', shape);
   const lead = shape.length - t.shape.length;
   const fail = () =>

@@ -3,6 +3,7 @@ import { forEachOffset } from '../core/forEachOffset.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Joins tensors end to end along an existing `axis` (default 0) into a new contiguous tensor.
@@ -23,6 +24,9 @@ export function concat<D extends DType>(tensors: readonly Tensor<D>[], axis = 0)
 /** The body of {@link concat}; `fn` names the public caller (`stack` reuses it) in errors. */
 export function concatAs<D extends DType>(fn: string, tensors: readonly Tensor<D>[], axis: number): Tensor<D> {
   if (!Array.isArray(tensors) || tensors.length === 0) throw new RangeError(`${fn}: needs at least one tensor`);
+  tensors.forEach((t, i) => {
+    assertTensor(fn, `tensors[${i}]`, t);
+  });
   const first = tensors[0];
   const rank = first.shape.length;
   const a = axis < 0 ? axis + rank : axis;

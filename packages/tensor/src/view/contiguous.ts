@@ -1,6 +1,7 @@
 import type { DType } from '../core/dtype.js';
 import { isContiguous } from '../core/isContiguous.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 import { clone } from './clone.js';
 
 /**
@@ -16,5 +17,6 @@ import { clone } from './clone.js';
  * reshape(contiguous(t), [6]);                          // [1, 4, 2, 5, 3, 6]
  */
 export function contiguous<D extends DType>(t: Tensor<D>): Tensor<D> {
+  assertTensor('contiguous', 't', t);
   return isContiguous(t) ? t : clone(t);
 }

@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Inserts an axis of length 1 at position `axis` (numpy's `expand_dims`, torch's `unsqueeze`): a view.
@@ -15,6 +16,7 @@ import type { Tensor } from '../core/Tensor.js';
  * expandDims(expandDims(padding, 1), 1).shape;     // [2, 1, 1, 7]: broadcasts over heads and queries
  */
 export function expandDims<D extends DType>(t: Tensor<D>, axis: number): Tensor<D> {
+  assertTensor('expandDims', 't', t);
   const rank = t.shape.length;
   const a = axis < 0 ? axis + rank + 1 : axis;
   if (!Number.isInteger(a) || a < 0 || a > rank) {

@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Reverses the order of elements along the given axes (all axes when omitted): a view with negative
@@ -15,6 +16,7 @@ import type { Tensor } from '../core/Tensor.js';
  * flip(tensor([[1, 2], [3, 4]]));     // [[4, 3], [2, 1]]
  */
 export function flip<D extends DType>(t: Tensor<D>, axes?: number | readonly number[]): Tensor<D> {
+  assertTensor('flip', 't', t);
   const rank = t.shape.length;
   const list = axes === undefined ? t.shape.map((_, a) => a) : typeof axes === 'number' ? [axes] : axes;
   const strides = [...t.strides];

@@ -3,6 +3,7 @@ import { forEachOffset } from '../core/forEachOffset.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Torch's `gather`: reads `t` along `axis` at the positions held in `index`, element by element:
@@ -19,6 +20,8 @@ import type { Tensor } from '../core/Tensor.js';
  * gather(scores, 1, picked); // [[0.7], [0.5]]: each row's chosen entry
  */
 export function gather<D extends DType>(t: Tensor<D>, axis: number, index: Tensor<'int32'>): Tensor<D> {
+  assertTensor('gather', 't', t);
+  assertTensor('gather', 'index', index);
   const rank = t.shape.length;
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(a) || a < 0 || a >= rank) {

@@ -4,6 +4,7 @@ import { makeTensor } from '../core/makeTensor.js';
 import { showShape, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
 import { toFlat } from '../read/toFlat.js';
+import { assertTensor } from './assertTensor.js';
 import { select } from './select.js';
 
 /**
@@ -21,6 +22,8 @@ import { select } from './select.js';
  * indexSelect(table, 0, ids).shape;                                 // [1, 3, 64]
  */
 export function indexSelect<D extends DType>(t: Tensor<D>, axis: number, indices: Tensor<'int32'>): Tensor<D> {
+  assertTensor('indexSelect', 't', t);
+  assertTensor('indexSelect', 'indices', indices);
   const rank = t.shape.length;
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(a) || a < 0 || a >= rank) {

@@ -4,6 +4,7 @@ import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
 import { fillValue } from '../create/fillValue.js';
 import { toFlat } from '../read/toFlat.js';
+import { assertTensor } from './assertTensor.js';
 import { broadcastTo } from './broadcastTo.js';
 
 /**
@@ -23,6 +24,8 @@ import { broadcastTo } from './broadcastTo.js';
  * maskedFill(tensor([[1, 2], [3, 4]]), future, -Infinity);  // [[1, -inf], [3, 4]]
  */
 export function maskedFill<D extends DType>(t: Tensor<D>, mask: Tensor<'bool'>, value: number | boolean): Tensor<D> {
+  assertTensor('maskedFill', 't', t);
+  assertTensor('maskedFill', 'mask', mask);
   if (mask.dtype !== 'bool') throw new TypeError(`maskedFill: mask must be a bool tensor, not ${mask.dtype}`);
   const v = fillValue('maskedFill', t.dtype, value);
   let m: Uint8Array;

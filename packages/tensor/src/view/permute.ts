@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Reorders the axes of `t`: axis `i` of the result is axis `axes[i]` of `t` (numpy's `transpose(axes)`,
@@ -15,6 +16,7 @@ import type { Tensor } from '../core/Tensor.js';
  * permute(x, [0, 2, 1, 3]).shape;    // [2, 8, 5, 64]: [batch, heads, tokens, d_k]
  */
 export function permute<D extends DType>(t: Tensor<D>, axes: readonly number[]): Tensor<D> {
+  assertTensor('permute', 't', t);
   const rank = t.shape.length;
   const bad = () =>
     new RangeError(

@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { rowMajorStrides, showShape, sizeOf } from '../core/shape.js';
 import type { Shape, Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 import { clone } from './clone.js';
 
 /** Options of {@link reshape}. */
@@ -31,6 +32,7 @@ export interface ReshapeOptions {
  * reshape(x, [-1, 4]).shape;      // [6, 4]
  */
 export function reshape<D extends DType>(t: Tensor<D>, shape: Shape, options: ReshapeOptions = {}): Tensor<D> {
+  assertTensor('reshape', 't', t);
   const target = resolveShape(t, shape);
   const strides = viewStrides(t.shape, t.strides, target);
   if (strides) return makeTensor(t.dtype, t.data, target, strides, t.offset);

@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Picks element `index` along `axis` and drops that axis (torch's `select`, numpy's `t[:, i]`): a view
@@ -16,6 +17,7 @@ import type { Tensor } from '../core/Tensor.js';
  * select(w, 1, 0);                            // [3]: [1, 3, 5], the first column
  */
 export function select<D extends DType>(t: Tensor<D>, axis: number, index: number): Tensor<D> {
+  assertTensor('select', 't', t);
   const rank = t.shape.length;
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(a) || a < 0 || a >= rank) {

@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * How {@link slice} cuts one axis:
@@ -35,6 +36,7 @@ export type SliceRange = readonly [start?: number | null, stop?: number | null, 
  * slice(t, [1, [null, null, 2]]);      // row 1, even columns -> [2]: [4, 6]
  */
 export function slice<D extends DType>(t: Tensor<D>, spec: readonly SliceSpec[]): Tensor<D> {
+  assertTensor('slice', 't', t);
   const rank = t.shape.length;
   if (!Array.isArray(spec)) throw new TypeError('slice: spec must be an array with one entry per axis');
   if (spec.length > rank) {

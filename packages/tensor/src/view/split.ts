@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Cuts `t` along `axis` (default 0) into consecutive pieces, each a VIEW sharing `t.data`:
@@ -18,6 +19,7 @@ import type { Tensor } from '../core/Tensor.js';
  * split(zeros([7]), [2, 5]).map((p) => p.shape); // [[2], [5]]
  */
 export function split<D extends DType>(t: Tensor<D>, sections: number | readonly number[], axis = 0): Tensor<D>[] {
+  assertTensor('split', 't', t);
   const rank = t.shape.length;
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(a) || a < 0 || a >= rank) {

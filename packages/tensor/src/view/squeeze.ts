@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Removes axes of length 1: the given ones (each must have length 1), or all of them when `axes` is
@@ -15,6 +16,7 @@ import type { Tensor } from '../core/Tensor.js';
  * squeeze(zeros([1, 5, 1]), -1).shape;  // [1, 5]
  */
 export function squeeze<D extends DType>(t: Tensor<D>, axes?: number | readonly number[]): Tensor<D> {
+  assertTensor('squeeze', 't', t);
   const rank = t.shape.length;
   const drop = new Array<boolean>(rank).fill(false);
   if (axes === undefined) {

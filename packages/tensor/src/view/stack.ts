@@ -1,6 +1,7 @@
 import type { DType } from '../core/dtype.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 import { concatAs } from './concat.js';
 import { expandDims } from './expandDims.js';
 
@@ -17,6 +18,9 @@ import { expandDims } from './expandDims.js';
  */
 export function stack<D extends DType>(tensors: readonly Tensor<D>[], axis = 0): Tensor<D> {
   if (!Array.isArray(tensors) || tensors.length === 0) throw new RangeError('stack: needs at least one tensor');
+  tensors.forEach((t, i) => {
+    assertTensor('stack', `tensors[${i}]`, t);
+  });
   const first = tensors[0];
   const rank = first.shape.length;
   const a = axis < 0 ? axis + rank + 1 : axis;

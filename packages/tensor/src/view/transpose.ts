@@ -2,6 +2,7 @@ import type { DType } from '../core/dtype.js';
 import { makeTensor } from '../core/makeTensor.js';
 import { showShape } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
+import { assertTensor } from './assertTensor.js';
 
 /**
  * Swaps two axes of `t` (the last two by default), as torch's `transpose(dim0, dim1)`: a view sharing
@@ -17,6 +18,7 @@ import type { Tensor } from '../core/Tensor.js';
  * // transpose(x, 1, 2);
  */
 export function transpose<D extends DType>(t: Tensor<D>, dim0 = -2, dim1 = -1): Tensor<D> {
+  assertTensor('transpose', 't', t);
   const rank = t.shape.length;
   const a = dim0 < 0 ? dim0 + rank : dim0;
   const b = dim1 < 0 ? dim1 + rank : dim1;

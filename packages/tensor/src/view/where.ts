@@ -6,6 +6,7 @@ import { sizeOf } from '../core/shape.js';
 import type { Tensor } from '../core/Tensor.js';
 import { fillValue } from '../create/fillValue.js';
 import { toFlat } from '../read/toFlat.js';
+import { assertTensor } from './assertTensor.js';
 import { broadcastTo } from './broadcastTo.js';
 
 /**
@@ -27,7 +28,10 @@ export function where<D extends DType>(
   a: Tensor<D> | number | boolean,
   b: Tensor<D> | number | boolean,
 ): Tensor<D> {
+  assertTensor('where', 'cond', cond);
   if (cond.dtype !== 'bool') throw new TypeError(`where: cond must be a bool tensor, not ${cond.dtype}`);
+  if (typeof a === 'object') assertTensor('where', 'a', a);
+  if (typeof b === 'object') assertTensor('where', 'b', b);
   const ta = typeof a === 'object' ? a : undefined;
   const tb = typeof b === 'object' ? b : undefined;
   if (ta && tb && ta.dtype !== tb.dtype) {
