@@ -16,7 +16,18 @@ export function resolveGenerator(fn: string, options: RandomSource): Generator {
   if (options.seed !== undefined && options.generator !== undefined) {
     throw new TypeError(`${fn}: pass either seed or generator, not both`);
   }
-  if (options.generator !== undefined) return options.generator;
+  if (options.generator !== undefined) {
+    const g = options.generator as Partial<Generator> | null;
+    if (
+      typeof g !== 'object' ||
+      g === null ||
+      typeof g.nextNormal !== 'function' ||
+      typeof g.nextFloat32 !== 'function'
+    ) {
+      throw new TypeError(`${fn}: generator must be a stream made by generator(seed)`);
+    }
+    return options.generator;
+  }
   if (options.seed !== undefined) {
     if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed >= 4294967296) {
       throw new RangeError(`${fn}: seed must be an integer in [0, 2^32), not ${options.seed}`);

@@ -46,6 +46,12 @@ describe('rand', () => {
       'rand: pass either seed or generator, not both',
     );
     expect(() => rand([-2])).toThrow('rand: shape [-2] must hold non-negative integers');
+    expect(() => randn([2], { generator: 42 as never })).toThrow(
+      'randn: generator must be a stream made by generator(seed)',
+    );
+    expect(() => randint(0, 2, [2], { generator: {} as never })).toThrow(
+      'randint: generator must be a stream made by generator(seed)',
+    );
   });
 });
 
