@@ -85,6 +85,7 @@ export function toHTML(spec: TopLevelSpec, options: HTMLOptions = {}): string {
     container: '#chart',
     hover: true
   });
+  window.vegaView = view;
   view.runAsync().then(function () { document.body.setAttribute('data-rendered', 'true'); },
     function (err) { document.getElementById('chart').textContent = 'Could not draw the chart: ' + err; });
 })();`;

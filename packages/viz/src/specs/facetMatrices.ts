@@ -128,7 +128,10 @@ export function facetMatrices(input: FacetMatricesInput): Faceted {
         ...(masked
           ? [
               {
-                transform: [{ filter: 'datum.masked === true' }],
+                transform: [
+                  { filter: 'datum.masked === true' },
+                  { calculate: JSON.stringify(MASKED_LABEL), as: 'status' },
+                ],
                 mark: { type: 'rect' as const, fill: MASKED_COLOR, stroke: MASKED_COLOR, strokeWidth: 0.5 },
                 encoding: {
                   x,
@@ -136,8 +139,8 @@ export function facetMatrices(input: FacetMatricesInput): Faceted {
                   // The masked entry's legend rides on the opacity channel, so the panels keep one colour scale
                   // (and one legend) between them.
                   opacity: {
-                    datum: MASKED_LABEL,
-                    type: 'nominal' as const,
+                    field: 'status',
+                    type: 'ordinal' as const,
                     scale: { domain: [MASKED_LABEL], range: [1] },
                     legend: {
                       title: null,

@@ -4,7 +4,7 @@ import { colorScale } from '../theme/colorScale.js';
 import { CATEGORY_COLORS, SEQUENTIAL_SCHEME } from '../theme/theme.js';
 import type { HeadStatRecord } from '../trace/HeadStatRecord.js';
 import { matrixLayer } from './matrixLayer.js';
-import { rendererFor, topLevel } from './meta.js';
+import { topLevel } from './meta.js';
 import type { NonNormalizedSpec, TopLevelSpec } from './vegaLiteTypes.js';
 
 /** Options of {@link headStats}. */

@@ -150,7 +150,7 @@ function cellLayer(input: MatrixLayerInput): LayerSpec<string> {
         x,
         y,
         color: {
-          datum: MASKED_LABEL,
+          field: 'value',
           type: 'nominal',
           scale: { domain: [MASKED_LABEL], range: [MASKED_COLOR] },
           legend: { title: null, symbolType: 'square' },

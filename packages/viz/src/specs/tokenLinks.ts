@@ -26,6 +26,10 @@ export interface TokenLinksOptions {
 
 const FN = 'tokenLinks';
 
+// Both token columns live in one view, so a hover selection must ignore the other column's tokens (whose data
+// lack its field), or hovering a query would also store an empty key and dim every line.
+const hoverOn = (field: string) => `pointerover[event.item && event.item.datum && isValid(event.item.datum.${field})]`;
+
 /**
  * BertViz's head view: queries on the left, keys on the right, a line from query i to key j whose opacity is the
  * weight, one colour per head. Hovering a token keeps only its lines; clicking a head in the legend shows that head.
@@ -133,7 +137,10 @@ export function tokenLinks(weights: NumericInput, tokens: TokenLabels, options: 
       {
         data: { values: queryTokens.map((token, i) => ({ query: i, token })) },
         params: [
-          { name: 'hoverQuery', select: { type: 'point', fields: ['query'], on: 'pointerover', clear: 'pointerout' } },
+          {
+            name: 'hoverQuery',
+            select: { type: 'point', fields: ['query'], on: hoverOn('query'), clear: 'pointerout' },
+          },
         ],
         mark: { type: 'text', align: 'right', baseline: 'middle', dx: -6, fontSize: 12 },
         encoding: {
@@ -146,7 +153,7 @@ export function tokenLinks(weights: NumericInput, tokens: TokenLabels, options: 
       {
         data: { values: keyTokens.map((token, j) => ({ key: j, token })) },
         params: [
-          { name: 'hoverKey', select: { type: 'point', fields: ['key'], on: 'pointerover', clear: 'pointerout' } },
+          { name: 'hoverKey', select: { type: 'point', fields: ['key'], on: hoverOn('key'), clear: 'pointerout' } },
         ],
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 12 },
         encoding: {
