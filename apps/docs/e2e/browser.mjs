@@ -67,3 +67,62 @@ export async function openPage(site, path, { width = 1280, height = 900 } = {}) 
   await page.goto(site.origin + path, { waitUntil: 'networkidle' });
   return { page, context, problems };
 }
+
+/** The problems `openPage` records, when there are none: what every page test expects. */
+export const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], failedRequests: [], offOrigin: [] };
+
+/** Waits until every chart on the page has drawn (or failed), then returns what each one reports. */
+export async function charts(page, { timeout = 20000 } = {}) {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('figure.attn-chart')].every((f) => f.dataset.state !== 'loading'),
+    null,
+    { timeout },
+  );
+  return page.$$eval('figure.attn-chart', (figures) =>
+    figures.map((f) => ({
+      state: f.dataset.state,
+      renderer: f.dataset.renderer,
+      draws: Number(f.dataset.draws),
+      ms: Number(f.dataset.ms),
+      marks: JSON.parse(f.dataset.marks || '{}'),
+      alt: f.querySelector('.attn-chart-view')?.getAttribute('aria-label') ?? '',
+      svgMarks: f.querySelectorAll('.attn-chart-view svg .role-mark > path, .attn-chart-view svg .role-mark > line')
+        .length,
+    })),
+  );
+}
+
+/**
+ * Runs `action` (a control change), waits for the page's redraw clock to measure the redraw it causes, and
+ * returns the milliseconds from the change to every chart drawn and painted, as the page measured them.
+ */
+export async function timedRedraw(page, action, { timeout = 20000 } = {}) {
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.redrawCount ?? 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.redrawCount ?? 0) > n, before, {
+    timeout,
+  });
+  await charts(page);
+  return page.evaluate(() => Number(document.documentElement.dataset.redrawMs));
+}
+
+/** Sets the control labelled `label` (a range, number or select input) to `value`, as a reader would. */
+export async function setControl(page, label, value) {
+  const input = page.getByLabel(label, { exact: false }).first();
+  const tag = await input.evaluate((el) => el.tagName);
+  if (tag === 'SELECT') await input.selectOption(String(value));
+  else await input.fill(String(value));
+  await input.dispatchEvent('change');
+}
+
+/**
+ * Reads the rows of data chart `index` draws: the inline `data.values` of its Vega-Lite spec (top level or first
+ * layer), as the page handed them to the chart. Fields as the @attn/viz builder named them.
+ */
+export async function chartData(page, index = 0) {
+  return page.evaluate((i) => {
+    const spec = document.querySelectorAll('figure.attn-chart')[i].attnSpec;
+    const find = (s) => s?.data?.values ?? s?.layer?.map(find).find(Boolean) ?? (s?.spec && find(s.spec));
+    return find(spec) ?? [];
+  }, index);
+}

@@ -1,6 +1,21 @@
+// Every page of the build: loads with no console error, failed or off-origin request; every chart draws, with a
+// text alternative, and (for SVG charts) as many marks in the DOM as the chart reports.
 import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, startSite } from './browser.mjs';
+import { distRoot } from '../scripts/check-links.mjs';
+import { charts, NO_PROBLEMS, openPage, startSite } from './browser.mjs';
+
+function pagesOf(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return pagesOf(path);
+    return name.endsWith('.html') && name !== '404.html' ? [`/${relative(distRoot, path).split(sep).join('/')}`] : [];
+  });
+}
+
+const pages = pagesOf(distRoot).map((p) => p.replace(/index\.html$/, ''));
 
 let site;
 before(async () => {
@@ -10,9 +25,31 @@ after(async () => {
   await site?.close();
 });
 
-test('the landing page loads with no console error, failed or off-origin request', async () => {
-  const { page, context, problems } = await openPage(site, '/');
-  assert.match(await page.title(), /attn/);
-  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], offOrigin: [] });
-  await context.close();
+test('the build has the landing page and the chapters', () => {
+  assert.ok(pages.includes('/'), 'landing page');
+  assert.ok(pages.includes('/guide/what-attention-is-for.html'), 'chapter 1');
 });
+
+for (const path of pages) {
+  test(`${path} loads cleanly and draws every chart`, async () => {
+    const { page, context, problems } = await openPage(site, path);
+    try {
+      assert.match(await page.title(), /attn/);
+      const drawn = await charts(page);
+      for (const [i, c] of drawn.entries()) {
+        assert.equal(c.state, 'ready', `chart ${i} of ${path} did not draw`);
+        const total = Object.values(c.marks).reduce((a, b) => a + b, 0);
+        assert.ok(total > 0, `chart ${i} of ${path} drew no marks`);
+        assert.ok(c.alt.length > 10, `chart ${i} of ${path} has no text alternative`);
+        if (c.renderer === 'svg') assert.equal(c.svgMarks, total, `chart ${i} of ${path}: SVG marks vs scenegraph`);
+      }
+      // the favicon the head names is served
+      const icon = await page.$eval('link[rel="icon"]', (l) => l.href);
+      const res = await page.request.get(icon);
+      assert.equal(res.status(), 200);
+      assert.deepEqual(problems, NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+}

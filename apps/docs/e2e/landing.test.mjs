@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { chartData, charts, NO_PROBLEMS, openPage, startSite, timedRedraw } from './browser.mjs';
+
+let site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+test('the landing page shows a live 12 x 12 attention map within a second of loading', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(`${site.origin}/`);
+  await page.waitForSelector('figure.attn-chart[data-state="ready"]', { timeout: 10000 });
+  const ms = Date.now() - started;
+  console.log(`# landing: attention map drawn ${ms} ms after navigation started`);
+  const [chart] = await charts(page);
+  assert.deepEqual(chart.marks, { rect: 144 });
+  // the causal mask leaves T (T + 1) / 2 = 78 pairs a query may attend; the other 66 cells are drawn as masked
+  const rows = await chartData(page, 0);
+  assert.equal(rows.length, 78);
+  assert.ok(
+    rows.every((r) => r.col <= r.row),
+    'no weight above the diagonal',
+  );
+  assert.ok(ms < 5000, `the map took ${ms} ms`);
+  await context.close();
+});
+
+test('"New seed" recomputes the map: other weights, each row still summing to 1', async () => {
+  const { page, context, problems } = await openPage(site, '/');
+  await charts(page);
+  const before = await chartData(page, 0);
+  const ms = await timedRedraw(page, () => page.click('[data-action="reseed"]'));
+  console.log(`# landing: redraw after a new seed ${ms.toFixed(1)} ms`);
+  const afterRows = await chartData(page, 0);
+  assert.equal(afterRows.length, before.length);
+  const field = Object.keys(afterRows[0]).find((k) => /weight|value/.test(k));
+  assert.ok(field, `no value field in ${Object.keys(afterRows[0])}`);
+  const changed = afterRows.filter((r, i) => Number.isFinite(r[field]) && r[field] !== before[i][field]).length;
+  assert.ok(changed > 50, `only ${changed} cells changed`);
+  const sums = new Map();
+  for (const r of afterRows) sums.set(r.row, (sums.get(r.row) ?? 0) + r[field]);
+  assert.equal(sums.size, 12);
+  for (const [row, sum] of sums) assert.ok(Math.abs(sum - 1) < 1e-5, `row ${row} sums to ${sum}`);
+  assert.deepEqual(problems, NO_PROBLEMS);
+  await context.close();
+});
+
+test('the download menu saves SVG, PNG and the Vega-Lite spec, from the keyboard too', async () => {
+  const { page, context } = await openPage(site, '/');
+  await charts(page);
+  const summary = page.locator('.attn-chart-menu summary').first();
+  const files = {};
+  for (const label of ['SVG image', 'PNG image', 'Vega-Lite spec (JSON)']) {
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const button = page.getByRole('button', { name: label }).first();
+    await button.focus();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    files[label] = { name: dl.suggestedFilename(), bytes: await readFile(await dl.path()) };
+  }
+  assert.match(files['SVG image'].name, /\.svg$/);
+  assert.match(files['SVG image'].bytes.toString('utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
+  assert.match(files['PNG image'].name, /\.png$/);
+  assert.deepEqual([...files['PNG image'].bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+  assert.ok(files['PNG image'].bytes.length > 2000);
+  assert.match(files['Vega-Lite spec (JSON)'].name, /\.vl\.json$/);
+  const spec = JSON.parse(files['Vega-Lite spec (JSON)'].bytes.toString('utf8'));
+  assert.match(spec.$schema, /vega-lite/);
+  await context.close();
+});
+
+test('charts draw under a strict Content Security Policy (no eval, no inline-less escape hatches)', async () => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const violations = [];
+  page.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+  // VitePress inlines a small theme script, so 'unsafe-inline' stays for scripts; 'unsafe-eval' does not:
+  // Vega runs through its expression interpreter and the kernels need only 'wasm-unsafe-eval'.
+  const csp =
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    if ((headers['content-type'] ?? '').startsWith('text/html')) headers['content-security-policy'] = csp;
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(`${site.origin}/`, { waitUntil: 'networkidle' });
+  const [chart] = await charts(page);
+  assert.equal(chart.state, 'ready');
+  assert.deepEqual(chart.marks, { rect: 144 });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
