@@ -7,7 +7,7 @@ export { type CollectingLogger, collectingLogger } from './collectingLogger.js';
 export { fontFiles } from './fontFiles.js';
 export type { RenderOptions } from './RenderOptions.js';
 export { type HTMLOptions, toHTML } from './toHTML.js';
-export { type PNGOptions, toPNG } from './toPNG.js';
+export { type PNGOptions, svgToPNG, toPNG } from './toPNG.js';
 export { toSVG } from './toSVG.js';
 export { toVega } from './toVega.js';
 export { toView } from './toView.js';

@@ -23,7 +23,23 @@ export async function toPNG(spec: TopLevelSpec, options: PNGOptions = {}): Promi
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) {
     throw new RangeError(`toPNG: scale must be a number in (0, 16], got ${scale}`);
   }
-  const svg = await toSVG(spec, options);
+  return svgToPNG(await toSVG(spec, options), { scale });
+}
+
+/**
+ * Rasterises an SVG document (for example from {@link toSVG}) to PNG bytes with resvg and the bundled DejaVu fonts;
+ * lets a caller who wants both files render the chart once.
+ *
+ * @example
+ * const svg = await toSVG(spec);
+ * writeFileSync('chart.svg', svg);
+ * writeFileSync('chart.png', svgToPNG(svg, { scale: 2 }));
+ */
+export function svgToPNG(svg: string, options: { scale?: number } = {}): Uint8Array {
+  const scale = options.scale ?? 2;
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) {
+    throw new RangeError(`svgToPNG: scale must be a number in (0, 16], got ${scale}`);
+  }
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: {

@@ -177,7 +177,7 @@ function imageLayer(input: MatrixLayerInput): LayerSpec<string> {
   const [rows, cols] = grid.shape;
   const stride = labelStride(cellSize, true);
   const ticks = (n: number) => {
-    const want = Math.max(2, Math.min(12, Math.floor((n * cellSize) / 48)));
+    const want = Math.max(2, Math.min(12, Math.floor((n * cellSize) / 36)));
     const step = Math.max(stride, niceStep(n / want));
     return Array.from({ length: Math.ceil(n / step) }, (_, k) => k * step + 0.5);
   };
@@ -210,7 +210,8 @@ function imageLayer(input: MatrixLayerInput): LayerSpec<string> {
   const layer: LayerSpec<string>['layer'] = [
     {
       data: { values: [{ url: matrixImage(grid, scale), x0: 0, x1: cols, y0: 0, y1: rows }] },
-      mark: { type: 'image', aspect: false, smooth: false },
+      // aria off: the mark's description would repeat the whole data URL in the SVG.
+      mark: { type: 'image', aspect: false, smooth: false, aria: false },
       encoding: { x, x2: { field: 'x1' }, y, y2: { field: 'y1' }, url: { field: 'url', type: 'nominal' } },
     },
     {

@@ -3,6 +3,7 @@ import type { NumericInput } from '../input/Grid.js';
 import { toGrid } from '../input/toGrid.js';
 import { colorScale } from '../theme/colorScale.js';
 import { CATEGORY_COLORS } from '../theme/theme.js';
+import { IMAGE_THRESHOLD } from './MatrixOptions.js';
 import { defaultCellSize, matrixLayer } from './matrixLayer.js';
 import { rendererFor, topLevel } from './meta.js';
 import type { TopLevelSpec } from './vegaLiteTypes.js';
@@ -13,6 +14,8 @@ export interface PositionalEncodingOptions {
   dims?: readonly number[];
   /** The chart title. */
   title?: string;
+  /** From how many cells on the heatmap is drawn as one image (default 512 x 512). */
+  imageThreshold?: number;
   /** A Vega-Lite config instead of the shared theme. */
   config?: Config;
 }
@@ -65,7 +68,7 @@ export function positionalEncoding(pe: NumericInput, options: PositionalEncoding
         valueTitle: 'PE',
         scale: colorScale(grid.values),
         cellSize: cell,
-        image: false,
+        image: n * d >= (options.imageThreshold ?? IMAGE_THRESHOLD),
       }),
       {
         width: 360,

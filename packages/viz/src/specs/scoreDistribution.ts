@@ -94,12 +94,13 @@ export function scoreDistribution(
       },
       x2: { field: 'end' },
       y: { field: 'share', type: 'quantitative', title: 'share of scores', axis: { format: '.0%' }, stack: null },
+      y2: { datum: 0 },
       color: {
         field: 'scores',
         type: 'nominal',
         title: null,
         scale: { domain: names, range: [CATEGORY_COLORS[1], CATEGORY_COLORS[0]] },
-        legend: { orient: 'top-right' },
+        legend: { orient: 'top-right', labelLimit: 400 },
       },
       tooltip: [
         { field: 'scores', type: 'nominal' },

@@ -100,7 +100,7 @@ export function tokenLinks(weights: NumericInput, tokens: TokenLabels, options: 
       {
         data: { values: links },
         params: [{ name: 'pickHead', select: { type: 'point', fields: ['head'] }, bind: 'legend' }],
-        mark: { type: 'rule', strokeWidth: 2, strokeCap: 'round' },
+        mark: { type: 'rule', strokeWidth: heads > 2 ? 1.2 : 2, strokeCap: 'round' },
         encoding: {
           x: { value: 0 },
           x2: { value: gap },
@@ -110,7 +110,14 @@ export function tokenLinks(weights: NumericInput, tokens: TokenLabels, options: 
             field: 'head',
             type: 'nominal',
             scale: { domain: headLabels, range: headLabels.map((_, h) => CATEGORY_COLORS[h % CATEGORY_COLORS.length]) },
-            legend: { title: null, orient: 'right', symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+            legend: {
+              title: null,
+              orient: 'right',
+              offset: 48,
+              symbolType: 'stroke',
+              symbolStrokeWidth: 3,
+              symbolOpacity: 1,
+            },
           },
           opacity: {
             condition: {
