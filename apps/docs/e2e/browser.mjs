@@ -86,8 +86,8 @@ export async function charts(page, { timeout = 20000 } = {}) {
       ms: Number(f.dataset.ms),
       marks: JSON.parse(f.dataset.marks || '{}'),
       alt: f.querySelector('.attn-chart-view')?.getAttribute('aria-label') ?? '',
-      svgMarks: f.querySelectorAll('.attn-chart-view svg .role-mark > path, .attn-chart-view svg .role-mark > line')
-        .length,
+      // cells in the SVG DOM (toolchain note: `.mark-rect.role-mark path` leaves the legend out)
+      svgRects: f.querySelectorAll('.attn-chart-view svg .mark-rect.role-mark > path').length,
     })),
   );
 }
@@ -106,13 +106,33 @@ export async function timedRedraw(page, action, { timeout = 20000 } = {}) {
   return page.evaluate(() => Number(document.documentElement.dataset.redrawMs));
 }
 
-/** Sets the control labelled `label` (a range, number or select input) to `value`, as a reader would. */
+/** Sets the control labelled `label` (a range, number, checkbox or select) to `value`, as a reader's input would. */
 export async function setControl(page, label, value) {
-  const input = page.getByLabel(label, { exact: false }).first();
+  const input = page.locator('.attn-controls').getByLabel(label, { exact: false }).first();
   const tag = await input.evaluate((el) => el.tagName);
-  if (tag === 'SELECT') await input.selectOption(String(value));
-  else await input.fill(String(value));
-  await input.dispatchEvent('change');
+  if (tag === 'SELECT') {
+    await input.selectOption(String(value));
+    return;
+  }
+  await input.evaluate((el, v) => {
+    if (el.type === 'checkbox') el.checked = Boolean(v);
+    else el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** The badges on the page: label, verdict and measured value of each. */
+export async function badges(page) {
+  return page.$$eval('.attn-checked', (ps) =>
+    ps.map((p) => ({ pass: p.dataset.pass === 'true', text: p.textContent.replace(/\s+/g, ' ').trim() })),
+  );
+}
+
+/** Total marks drawn by chart `index`, all mark types together. */
+export async function markCount(page, index) {
+  const all = await charts(page);
+  return Object.values(all[index].marks).reduce((a, b) => a + b, 0);
 }
 
 /**

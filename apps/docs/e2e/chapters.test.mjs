@@ -1,0 +1,154 @@
+// Each chapter's controls recompute its charts, and the numbers move the way the math says they must.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { badges, charts, markCount, NO_PROBLEMS, openPage, setControl, startSite, timedRedraw } from './browser.mjs';
+
+let site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+async function chapter(path, body) {
+  const { page, context, problems } = await openPage(site, `/guide/${path}.html`);
+  try {
+    await page.waitForSelector('.attn-checked');
+    await charts(page);
+    await body(page);
+    const all = await badges(page);
+    assert.ok(all.length > 0, 'a live check is shown');
+    for (const b of all) assert.ok(b.pass, `badge failed: ${b.text}`);
+    assert.deepEqual(problems, NO_PROBLEMS);
+  } finally {
+    await context.close();
+  }
+}
+
+const number = async (page, selector) => Number((await page.textContent(selector)).replace(/[^0-9.-]/g, ''));
+
+test('1: the seed example at the seed sizes (128 tokens, d_model 512, 8 heads); redraw time; T x T cells', async () => {
+  await chapter('what-attention-is-for', async (page) => {
+    // 128 x 128 weights are drawn as one image, a pixel per weight (plus the masked-cell legend swatch)
+    const [map] = await charts(page);
+    assert.equal(map.marks.image, 1);
+    const size = await page.evaluate(() => {
+      const fig = document.querySelector('figure.attn-chart');
+      const img = fig.attnView.scenegraph().root;
+      let url;
+      const walk = (n) => {
+        if (n.marktype === 'image') url = n.items[0].datum.url;
+        (n.items ?? []).forEach(walk);
+      };
+      walk(img);
+      return new Promise((ok) => {
+        const im = new Image();
+        im.onload = () => ok([im.width, im.height]);
+        im.src = url;
+      });
+    });
+    assert.deepEqual(size, [128, 128]);
+    const times = [];
+    for (const seed of [7, 8, 9, 10, 11]) times.push(await timedRedraw(page, () => setControl(page, 'Seed', seed)));
+    const median = times.sort((a, b) => a - b)[2];
+    const compute = await page.textContent('[data-compute-ms]');
+    console.log(
+      `# chapter 1 at the seed's sizes: redraw after a seed change ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; ${compute.trim()})`,
+    );
+    await timedRedraw(page, () => setControl(page, 'Sequence length', 64));
+    assert.equal(await markCount(page, 0), 64 * 64);
+  });
+});
+
+test('2: the embeddings chart follows T x d_model', async () => {
+  await chapter('embeddings-and-positions', async (page) => {
+    assert.equal(await markCount(page, 0), 64 * 64);
+    const ms = await timedRedraw(page, () => setControl(page, 'Sequence length', 32));
+    console.log(`# chapter 2: redraw after a length change ${ms.toFixed(0)} ms`);
+    assert.equal(await markCount(page, 0), 32 * 64);
+    await timedRedraw(page, () => setControl(page, 'Model width', 16));
+    assert.equal(await markCount(page, 0), 32 * 16);
+  });
+});
+
+test('3: more heads make each head narrower (d_k = d_model / h)', async () => {
+  await chapter('queries-keys-values', async (page) => {
+    assert.equal(await markCount(page, 1), 16 * 16); // Q of one head: T x d_k = 16 x 64/4
+    await timedRedraw(page, () => setControl(page, 'Heads', 8));
+    assert.equal(await markCount(page, 1), 16 * 8);
+  });
+});
+
+test('4: hovering a score cell picks its query row and key column', async () => {
+  await chapter('scores', async (page) => {
+    assert.match(await page.textContent('[data-score]'), /s5,2 = row 5 of Q · column 2 of Kᵀ/);
+    // hover cell (1, 6) of the product panel (the fifth of the hconcat): find its path in the SVG by its datum
+    const target = await page.evaluate(() => {
+      const view = document.querySelector('figure.attn-chart').attnView;
+      let found;
+      const walk = (node) => {
+        if (found) return;
+        if (node.marktype === 'rect' && /^concat_4/.test(node.name ?? '')) {
+          const index = node.items.findIndex((it) => it.datum?.row === 1 && it.datum?.col === 6);
+          if (index >= 0) found = { name: node.name, index };
+        }
+        for (const child of node.items ?? []) walk(child);
+      };
+      walk(view.scenegraph().root);
+      return found;
+    });
+    assert.ok(target, 'cell (1, 6) of Q Kᵀ is drawn');
+    await page.locator(`figure.attn-chart svg g.${target.name} > path`).nth(target.index).hover();
+    await page.waitForFunction(() => /s1,6/.test(document.querySelector('[data-score]').textContent));
+    await setControl(page, 'Key j', 3);
+    await page.waitForFunction(() => /s1,3/.test(document.querySelector('[data-score]').textContent));
+  });
+});
+
+test('5: the unscaled spread grows like √d_k, the scaled one stays near 1', async () => {
+  await chapter('scaling', async (page) => {
+    const std = async () => {
+      const t = await page.textContent('[data-stats]');
+      const [raw, , scaled] = [...t.matchAll(/(\d+\.\d+)/g)].map((m) => Number(m[1]));
+      return { raw, scaled };
+    };
+    const at64 = await std();
+    await timedRedraw(page, () => setControl(page, 'Head width', 256));
+    const at256 = await std();
+    const ratio = at256.raw / at64.raw;
+    assert.ok(ratio > 1.5 && ratio < 2.7, `std ratio ${ratio} for d_k 256 vs 64 (expected about 2)`);
+    assert.ok(Math.abs(at256.scaled - 1) < 0.35 && Math.abs(at64.scaled - 1) < 0.35, JSON.stringify({ at64, at256 }));
+  });
+});
+
+test('6: flipping the polarity of a causal mask leaves the last query no key, and its weights are 0, not NaN', async () => {
+  await chapter('masks', async (page) => {
+    assert.doesNotMatch(await page.textContent('[data-mask-sentence]'), /no key left/);
+    await timedRedraw(page, () => setControl(page, 'Flip the polarity', true));
+    assert.match(await page.textContent('[data-mask-sentence]'), /1 query has no key left/);
+    await timedRedraw(page, () => setControl(page, 'Form', 'additive'));
+    await timedRedraw(page, () => setControl(page, 'Mask', 'padding'));
+    assert.match(await page.textContent('[data-mask-sentence]'), /broadcast to \[10, 10\]/);
+  });
+});
+
+test('7: a lower temperature sharpens the weights', async () => {
+  await chapter('softmax-and-output', async (page) => {
+    const warm = await number(page, '[data-mean-max]');
+    const ms = await timedRedraw(page, () => setControl(page, 'Temperature', 0.1));
+    console.log(`# chapter 7: redraw after a temperature change ${ms.toFixed(0)} ms`);
+    const cold = await number(page, '[data-mean-max]');
+    assert.ok(cold > warm, `mean max weight ${cold} at τ 0.1 vs ${warm} at τ 1`);
+    assert.ok(cold > 0.9, `τ 0.1 is nearly an argmax: ${cold}`);
+  });
+});
+
+test('8: the head grid has one T x T map per head', async () => {
+  await chapter('multi-head', async (page) => {
+    assert.equal(await markCount(page, 0), 4 * 10 * 10);
+    const ms = await timedRedraw(page, () => setControl(page, 'Heads', 8));
+    console.log(`# chapter 8: redraw after a heads change ${ms.toFixed(0)} ms`);
+    assert.equal(await markCount(page, 0), 8 * 10 * 10);
+  });
+});
