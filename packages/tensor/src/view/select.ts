@@ -18,6 +18,11 @@ import { assertTensor } from './assertTensor.js';
  */
 export function select<D extends DType>(t: Tensor<D>, axis: number, index: number): Tensor<D> {
   assertTensor('select', 't', t);
+  if (typeof axis !== 'number' || !Number.isInteger(axis)) {
+    throw new TypeError(
+      `select: axis must be an integer, got ${JSON.stringify(axis)} (select(t, axis, index) picks one index on one axis)`,
+    );
+  }
   const rank = t.shape.length;
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(a) || a < 0 || a >= rank) {

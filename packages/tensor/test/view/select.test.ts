@@ -45,5 +45,7 @@ describe('select', () => {
     expect(() => select(t, 0, 3)).toThrow('select: index 3 is out of range for axis 0 of length 3 (shape [3,2])');
     expect(() => select(t, -1, -3)).toThrow('select: index -3 is out of range for axis -1 of length 2 (shape [3,2])');
     expect(() => select(tensor(1), 0, 0)).toThrow('select: axis 0 is out of range for shape [] (rank 0)');
+    // @ts-expect-error an index list where an axis belongs (numpy's t[0, 0] habit)
+    expect(() => select(t, [0, 0], 0)).toThrow('select: axis must be an integer, got [0,0]');
   });
 });
