@@ -33,3 +33,15 @@ export { type SinusoidalEncodingOptions, sinusoidalEncoding } from './position/s
 export { type SeedSingleHead, seedSingleHead } from './walkthrough/seedSingleHead.js';
 export { type SeedWalkthrough, type SeedWalkthroughOptions, seedWalkthrough } from './walkthrough/seedWalkthrough.js';
 export type { WalkthroughStep } from './walkthrough/WalkthroughStep.js';
+
+// H1: positions, cache, online softmax, statistics
+
+export { type AlibiBiasOptions, alibiBias } from './position/alibiBias.js';
+export { alibiSlopes } from './position/alibiSlopes.js';
+export { applyRope } from './position/applyRope.js';
+export { learnedPositions } from './position/learnedPositions.js';
+export type { RopeLayout, RopeOptions } from './position/RopeOptions.js';
+export { ropeAngles } from './position/ropeAngles.js';
+export { ropeFrequencies } from './position/ropeFrequencies.js';
+export { type RopePair, ropePair } from './position/ropePair.js';
+export type { SinusoidalLayout } from './position/sinusoidalEncoding.js';
