@@ -36,6 +36,12 @@ export type { WalkthroughStep } from './walkthrough/WalkthroughStep.js';
 
 // H1: positions, cache, online softmax, statistics
 
+export type { FlashBlockState, FlashTrace } from './flash/FlashTrace.js';
+export {
+  type FlashAttentionOptions,
+  type FlashAttentionResult,
+  flashAttention,
+} from './flash/flashAttention.js';
 export { type AlibiBiasOptions, alibiBias } from './position/alibiBias.js';
 export { alibiSlopes } from './position/alibiSlopes.js';
 export { applyRope } from './position/applyRope.js';
