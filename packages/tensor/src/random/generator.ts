@@ -17,10 +17,23 @@ export interface Generator {
   nextNormal(): number;
   /** A uniform integer in `[low, high)`, without modulo bias; `high - low` must be in `[1, 2^32]`. */
   nextInt(low: number, high: number): number;
+  /** Fills `out` with the next `out.length` raw outputs: the same numbers as that many `nextUint32()` calls. */
+  fillUint32(out: Uint32Array): void;
+  /** Fills `out` with the next `out.length` values of `nextFloat32()`, in order. */
+  fillFloat32(out: Float32Array | Float64Array): void;
+  /** Fills `out` with the next `out.length` values of `nextFloat64()`, in order. */
+  fillFloat64(out: Float32Array | Float64Array): void;
+  /** Fills `out` with `mean + std * z` for the next `out.length` normals `z` of `nextNormal()`, in order. */
+  fillNormal(out: Float32Array | Float64Array, mean?: number, std?: number): void;
 }
 
 /** 2^32, the count of raw outputs. */
 const TWO32 = 4294967296;
+
+/** How many raw outputs the bulk fills convert at a time (16 KiB of scratch, shared: fills never nest). */
+const CHUNK = 4096;
+let scratchU32: Uint32Array | undefined;
+let scratchF64: Float64Array | undefined;
 
 /**
  * Starts a random stream from an integer `seed` in `[0, 2^32)`. Equal seeds give equal streams, bit for
@@ -44,6 +57,10 @@ const TWO32 = 4294967296;
  * then `u * sqrt(-2 ln(s) / s)` and `v * sqrt(-2 ln(s) / s)` are two independent standard normals (the
  * second is kept for the next call). `ln` is our own `+ - * /` routine, because `Math.log` may differ
  * in the last bit between engines.
+ *
+ * Bulk draws: `fillFloat32`, `fillFloat64` and `fillNormal` give exactly the numbers the one-at-a-time calls
+ * would, and leave the stream where they would, but run the state update in local variables over a block
+ * (about ten times faster: filling a 512 x 2048 weight is a few milliseconds, not tens).
  *
  * @example
  * import { generator, randn } from '@attn/tensor';
@@ -83,6 +100,76 @@ export function generator(seed: number): Generator {
     s3 = (s3 << 11) | (s3 >>> 21);
     return result;
   };
+  const fillUint32 = (out: Uint32Array): void => {
+    // nextUint32's steps with the state in locals, which the engine keeps in registers for the whole loop.
+    let a = s0;
+    let b = s1;
+    let c = s2;
+    let d = s3;
+    for (let i = 0; i < out.length; i++) {
+      const x = Math.imul(b, 5);
+      out[i] = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    }
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
+  };
+  const fillFloat32 = (out: Float32Array | Float64Array): void => {
+    scratchU32 ??= new Uint32Array(CHUNK);
+    for (let start = 0; start < out.length; start += CHUNK) {
+      const n = Math.min(CHUNK, out.length - start);
+      const raw = n === CHUNK ? scratchU32 : scratchU32.subarray(0, n);
+      fillUint32(raw);
+      for (let i = 0; i < n; i++) out[start + i] = (raw[i] >>> 8) / 16777216;
+    }
+  };
+  const fillFloat64 = (out: Float32Array | Float64Array): void => {
+    scratchU32 ??= new Uint32Array(CHUNK);
+    const per = CHUNK / 2;
+    for (let start = 0; start < out.length; start += per) {
+      const n = Math.min(per, out.length - start);
+      const raw = n === per ? scratchU32 : scratchU32.subarray(0, 2 * n);
+      fillUint32(raw);
+      for (let i = 0; i < n; i++)
+        out[start + i] = ((raw[2 * i] >>> 5) * 67108864 + (raw[2 * i + 1] >>> 6)) / 9007199254740992;
+    }
+  };
+  const fillNormal = (out: Float32Array | Float64Array, mean = 0, std = 1): void => {
+    let i = 0;
+    if (hasSpare && out.length > 0) {
+      hasSpare = false;
+      out[i++] = mean + std * spare;
+    }
+    scratchF64 ??= new Float64Array(CHUNK);
+    while (i < out.length) {
+      // One attempt of the polar method takes two uniforms. Draw exactly as many attempts as pairs still
+      // missing: each is used (accepted or rejected) in order, so the stream ends where nextNormal's would.
+      const attempts = Math.min(CHUNK / 2, Math.ceil((out.length - i) / 2));
+      const uv = scratchF64.subarray(0, 2 * attempts);
+      fillFloat64(uv);
+      for (let j = 0; j < attempts; j++) {
+        const u = 2 * uv[2 * j] - 1;
+        const v = 2 * uv[2 * j + 1] - 1;
+        const s = u * u + v * v;
+        if (s >= 1 || s === 0) continue;
+        const m = Math.sqrt((-2 * portableLog(s)) / s);
+        out[i++] = mean + std * (u * m);
+        if (i < out.length) out[i++] = mean + std * (v * m);
+        else {
+          spare = v * m;
+          hasSpare = true;
+        }
+      }
+    }
+  };
   const nextFloat32 = (): number => (nextUint32() >>> 8) / 16777216;
   const nextFloat64 = (): number => {
     const a = nextUint32() >>> 5;
@@ -116,5 +203,16 @@ export function generator(seed: number): Generator {
       if (x >= threshold) return low + (x % range);
     }
   };
-  return { seed, nextUint32, nextFloat32, nextFloat64, nextNormal, nextInt };
+  return {
+    seed,
+    nextUint32,
+    nextFloat32,
+    nextFloat64,
+    nextNormal,
+    nextInt,
+    fillUint32,
+    fillFloat32,
+    fillFloat64,
+    fillNormal,
+  };
 }

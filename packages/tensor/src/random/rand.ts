@@ -29,7 +29,7 @@ export function rand<D extends FloatDType = 'float32'>(shape: Shape, options: Ra
   }
   const g = resolveGenerator('rand', options);
   const data = allocate(dtype, sizeOf(shape));
-  if (dtype === 'float32') for (let i = 0; i < data.length; i++) data[i] = g.nextFloat32();
-  else for (let i = 0; i < data.length; i++) data[i] = g.nextFloat64();
+  if (dtype === 'float32') g.fillFloat32(data);
+  else g.fillFloat64(data);
   return makeTensor(dtype, data, shape);
 }

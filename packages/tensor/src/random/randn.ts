@@ -39,6 +39,6 @@ export function randn<D extends FloatDType = 'float32'>(shape: Shape, options: R
   }
   const g = resolveGenerator('randn', options);
   const data = allocate(dtype, sizeOf(shape));
-  for (let i = 0; i < data.length; i++) data[i] = mean + std * g.nextNormal();
+  g.fillNormal(data, mean, std);
   return makeTensor(dtype, data, shape);
 }

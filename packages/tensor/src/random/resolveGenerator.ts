@@ -22,7 +22,8 @@ export function resolveGenerator(fn: string, options: RandomSource): Generator {
       typeof g !== 'object' ||
       g === null ||
       typeof g.nextNormal !== 'function' ||
-      typeof g.nextFloat32 !== 'function'
+      typeof g.fillNormal !== 'function' ||
+      typeof g.fillFloat32 !== 'function'
     ) {
       throw new TypeError(`${fn}: generator must be a stream made by generator(seed)`);
     }

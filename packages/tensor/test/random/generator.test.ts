@@ -54,6 +54,51 @@ describe('generator', () => {
     );
   });
 
+  it('bulk fills give the one-at-a-time numbers, and leave the stream where those would', () => {
+    const kinds = ['uint32', 'float32', 'float64', 'normal'] as const;
+    const one = (g: ReturnType<typeof generator>, kind: (typeof kinds)[number], mean: number, std: number) =>
+      kind === 'uint32'
+        ? g.nextUint32()
+        : kind === 'float32'
+          ? g.nextFloat32()
+          : kind === 'float64'
+            ? g.nextFloat64()
+            : mean + std * g.nextNormal();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        // Lengths around the 4096-output chunks the fills convert at a time, and small odd ones.
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(...kinds),
+            n: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 2040, max: 2060 }), fc.constant(4097)),
+            wide: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        (seed, fills, mean, std) => {
+          const bulk = generator(seed);
+          const single = generator(seed);
+          for (const { kind, n, wide } of fills) {
+            const out = kind === 'uint32' ? new Uint32Array(n) : wide ? new Float64Array(n) : new Float32Array(n);
+            if (kind === 'uint32') bulk.fillUint32(out as Uint32Array);
+            else if (kind === 'float32') bulk.fillFloat32(out as Float32Array);
+            else if (kind === 'float64') bulk.fillFloat64(out as Float64Array);
+            else bulk.fillNormal(out as Float64Array, mean, std);
+            const want = out.constructor === Float32Array ? new Float32Array(n) : new Float64Array(n);
+            for (let i = 0; i < n; i++) want[i] = one(single, kind, mean, std);
+            expect(Array.from(out)).toEqual(Array.from(want));
+          }
+          // Same place in the stream afterwards, a spare normal included.
+          expect([bulk.nextNormal(), bulk.nextUint32()]).toEqual([single.nextNormal(), single.nextUint32()]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('draws uniforms in [0, 1) with the right mean and variance, and unbiased integers', () => {
     const g = generator(2024);
     const n = 100_000;
