@@ -1,1 +1,2 @@
+export { einsum } from './einsum.js';
 export { type MatmulOptions, matmul } from './matmul.js';
