@@ -1,4 +1,5 @@
 import type { GemmKernel, Kernels } from '../Kernels.js';
+import { sfusedSoftmaxGemm } from './fusedSoftmaxGemm.js';
 import { gemm } from './gemm.js';
 import { dsoftmaxRows, ssoftmaxRows } from './softmaxRows.js';
 
@@ -16,4 +17,5 @@ export const jsKernels: Kernels = Object.freeze({
   dgemm: gemm as GemmKernel<Float64Array>,
   ssoftmaxRows,
   dsoftmaxRows,
+  sfusedSoftmaxGemm,
 });

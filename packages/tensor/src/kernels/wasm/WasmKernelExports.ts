@@ -24,6 +24,25 @@ export interface WasmKernelExports {
   ): void;
   /** In-place softmax of `rows` rows of `pitch` floats (pitch a multiple of 4, rows padded with -Infinity). */
   softmaxRows(rows: number, pitch: number, x: number): void;
+  /**
+   * Y = softmax_rows(alpha A B^T + bias^T, row i seeing columns j <= i + diag) C, all float32 in this memory
+   * (see `wat/fusedSoftmaxGemm.wat.mjs` for the layout each operand must have); bias 0 means none.
+   */
+  fusedSoftmaxGemm(
+    M: number,
+    N: number,
+    K: number,
+    Pp: number,
+    alpha: number,
+    a: number,
+    b: number,
+    c: number,
+    bias: number,
+    diag: number,
+    y: number,
+    work: number,
+    kb: number,
+  ): void;
   /** x = exp(x) for n floats (n a multiple of 4): the kernels' exp, exported for accuracy tests. */
   expf32(x: number, n: number): void;
 }

@@ -1,4 +1,5 @@
-import type { GemmKernel, Kernels, SoftmaxRowsKernel } from '../Kernels.js';
+import type { FusedSoftmaxGemmKernel, GemmKernel, Kernels, SoftmaxRowsKernel } from '../Kernels.js';
+import { makeWasmSfusedSoftmaxGemm } from './makeWasmSfusedSoftmaxGemm.js';
 import { makeWasmSgemm } from './makeWasmSgemm.js';
 import { makeWasmSsoftmaxRows } from './makeWasmSsoftmaxRows.js';
 import type { WasmKernelExports } from './WasmKernelExports.js';
@@ -67,11 +68,45 @@ export function makeWasmKernels(wasm: WasmKernelExports, fallback: Kernels, auto
     ? (rows, cols, X, x1, x2, oX, Y, y1, y2, oY) =>
         (softmaxPaysOff(rows, cols) ? simdSoftmax : fallback.ssoftmaxRows)(rows, cols, X, x1, x2, oX, Y, y1, y2, oY)
     : simdSoftmax;
+  // The fused kernel's first product decides, with the gemm's crossover (its copies cost the same per call).
+  const simdFused = makeWasmSfusedSoftmaxGemm(wasm, fallback.sfusedSoftmaxGemm);
+  const sfusedSoftmaxGemm: FusedSoftmaxGemmKernel = automatic
+    ? (M, N, K, P, al, A, a1, a2, oA, B, b1, b2, oB, C, c1, c2, oC, bs, s1, s2, oS, dg, Y, y1, y2, oY) =>
+        (sgemmPaysOff(M, N, K) ? simdFused : fallback.sfusedSoftmaxGemm)(
+          M,
+          N,
+          K,
+          P,
+          al,
+          A,
+          a1,
+          a2,
+          oA,
+          B,
+          b1,
+          b2,
+          oB,
+          C,
+          c1,
+          c2,
+          oC,
+          bs,
+          s1,
+          s2,
+          oS,
+          dg,
+          Y,
+          y1,
+          y2,
+          oY,
+        )
+    : simdFused;
   return {
     name: 'wasm-simd',
     sgemm,
     dgemm: fallback.dgemm,
     ssoftmaxRows,
     dsoftmaxRows: fallback.dsoftmaxRows,
+    sfusedSoftmaxGemm,
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ready } from '../../../src/kernels/index.js';
+import { sfusedSoftmaxGemm } from '../../../src/kernels/js/fusedSoftmaxGemm.js';
 import { gemm } from '../../../src/kernels/js/gemm.js';
 import type { Kernels, SoftmaxRowsKernel } from '../../../src/kernels/Kernels.js';
 import { loadWasmKernels, resetWasmKernels } from '../../../src/kernels/wasm/loadWasmKernels.js';
@@ -15,7 +16,14 @@ const jsSoftmax: SoftmaxRowsKernel<Float32Array> = (rows, cols, X, x1, x2, oX, Y
     for (let j = 0; j < cols; j++) Y[oY + r * y1 + j * y2] = Math.exp(X[oX + r * x1 + j * x2] - max) / sum;
   }
 };
-const js: Kernels = { name: 'js', sgemm: gemm, dgemm: gemm, ssoftmaxRows: jsSoftmax, dsoftmaxRows: jsSoftmax as never };
+const js: Kernels = {
+  name: 'js',
+  sgemm: gemm,
+  dgemm: gemm,
+  ssoftmaxRows: jsSoftmax,
+  dsoftmaxRows: jsSoftmax as never,
+  sfusedSoftmaxGemm,
+};
 
 function square(kernels: Kernels, n: number): Float32Array {
   const A = new Float32Array(n * n).fill(1);

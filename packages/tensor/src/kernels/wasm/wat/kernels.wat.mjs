@@ -5,6 +5,7 @@
 // No imports: the module needs nothing from its host, so it instantiates the same in Node, bundlers and pages.
 
 import { EXP_TABLE, expTableWat, expWat } from './exp.wat.mjs';
+import { fusedSoftmaxGemmWat } from './fusedSoftmaxGemm.wat.mjs';
 import { SGEMM_BLOCKING, sgemmWat } from './sgemm.wat.mjs';
 import { softmaxRowsWat } from './softmaxRows.wat.mjs';
 
@@ -25,6 +26,7 @@ export function kernelsWat() {
 ${sgemmWat()}
 ${softmaxRowsWat()}
 ${expWat()}
+${fusedSoftmaxGemmWat()}
 )
 `;
 }
