@@ -36,6 +36,15 @@ export type { WalkthroughStep } from './walkthrough/WalkthroughStep.js';
 
 // H1: positions, cache, online softmax, statistics
 
+export {
+  type CachedAttentionOptions,
+  type CachedAttentionResult,
+  cachedAttention,
+} from './cache/cachedAttention.js';
+export { createKVCache, type KVCacheOptions } from './cache/createKVCache.js';
+export type { KVCache } from './cache/KVCache.js';
+export { type KVCacheBytes, kvCacheBytes } from './cache/kvCacheBytes.js';
+export { kvCacheTensors } from './cache/kvCacheTensors.js';
 export type { FlashBlockState, FlashTrace } from './flash/FlashTrace.js';
 export {
   type FlashAttentionOptions,
