@@ -60,3 +60,11 @@ export { ropeAngles } from './position/ropeAngles.js';
 export { ropeFrequencies } from './position/ropeFrequencies.js';
 export { type RopePair, ropePair } from './position/ropePair.js';
 export type { SinusoidalLayout } from './position/sinusoidalEncoding.js';
+export type { HeadStatRecord } from './stats/HeadStatRecord.js';
+export {
+  type HeadSimilarityMetric,
+  type HeadSimilarityOptions,
+  headSimilarity,
+} from './stats/headSimilarity.js';
+export { type HeadStatisticsOptions, headStatistics } from './stats/headStatistics.js';
+export { type RowStatistics, type RowStatisticsOptions, rowStatistics } from './stats/rowStatistics.js';
