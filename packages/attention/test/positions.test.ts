@@ -289,11 +289,11 @@ describe('ALiBi', () => {
     const b = alibiBias(2, 2, 3, { dtype: 'float64' });
     const inf = Number.NEGATIVE_INFINITY;
     // slopes for 2 heads: 1/16, 1/256; upper-left: query i at position i.
-    expect(elements(b)).toEqual([-0, inf, inf, -1 / 16, -0, inf, -0, inf, inf, -1 / 256, -0, inf]);
+    expect(elements(b)).toEqual([0, inf, inf, -1 / 16, 0, inf, 0, inf, inf, -1 / 256, 0, inf]);
     const lr = alibiBias(1, 2, 3, { alignment: 'lower-right', dtype: 'float64' });
-    expect(elements(lr)).toEqual([-1 / 256, -0, inf, -2 / 256, -1 / 256, -0]);
+    expect(elements(lr)).toEqual([-1 / 256, 0, inf, -2 / 256, -1 / 256, 0]);
     const sym = alibiBias(1, 2, 3, { causal: false, dtype: 'float64' });
-    expect(elements(sym)).toEqual([-0, -1 / 256, -2 / 256, -1 / 256, -0, -1 / 256]);
+    expect(elements(sym)).toEqual([0, -1 / 256, -2 / 256, -1 / 256, 0, -1 / 256]);
     expect(alibiBias(4, 3, 3).dtype).toBe('float32');
     expect(() => alibiBias(2, 2, 2, { alignment: 'top' as never })).toThrow('alibiBias: alignment must be');
   });

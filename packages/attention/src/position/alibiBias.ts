@@ -57,7 +57,8 @@ export function alibiBias(heads: number, tq: number, tk: number, options: AlibiB
       const p = causalLimit(i, tq, tk, alignment);
       const row = (h * tq + i) * tk;
       for (let j = 0; j < tk; j++) {
-        data[row + j] = causal && j > p ? Number.NEGATIVE_INFINITY : -slopes[h] * Math.abs(p - j);
+        // + 0 turns the -0 of the diagonal into 0.
+        data[row + j] = causal && j > p ? Number.NEGATIVE_INFINITY : -slopes[h] * Math.abs(p - j) + 0;
       }
     }
   }
