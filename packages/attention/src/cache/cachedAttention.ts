@@ -48,6 +48,18 @@ export function cachedAttention(
   cache: KVCache,
   x: Tensor,
   params: MultiHeadAttentionParams,
+  options: CachedAttentionOptions & { needWeights: true },
+): CachedAttentionResult & { weights: Tensor };
+export function cachedAttention(
+  cache: KVCache,
+  x: Tensor,
+  params: MultiHeadAttentionParams,
+  options?: CachedAttentionOptions,
+): CachedAttentionResult;
+export function cachedAttention(
+  cache: KVCache,
+  x: Tensor,
+  params: MultiHeadAttentionParams,
   options: CachedAttentionOptions = {},
 ): CachedAttentionResult {
   const fn = 'cachedAttention';

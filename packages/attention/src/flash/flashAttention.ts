@@ -50,6 +50,13 @@ export interface FlashAttentionResult {
  * trace.blocks.length;                  // 4 blocks of 16 keys
  * trace.blocks[0].runningMax[0][5];     // query 5 of head 0: its largest score among keys 0..15
  */
+export function flashAttention(
+  q: Tensor,
+  k: Tensor,
+  v: Tensor,
+  options: FlashAttentionOptions & { trace: true },
+): FlashAttentionResult & { trace: FlashTrace };
+export function flashAttention(q: Tensor, k: Tensor, v: Tensor, options: FlashAttentionOptions): FlashAttentionResult;
 export function flashAttention(q: Tensor, k: Tensor, v: Tensor, options: FlashAttentionOptions): FlashAttentionResult {
   const fn = 'flashAttention';
   if (typeof options !== 'object' || options === null) {
