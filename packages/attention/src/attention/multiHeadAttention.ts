@@ -1,4 +1,5 @@
 import { makeTensor, showShape, type Tensor } from '@attn/tensor';
+import { attendFused } from '../fast/attendFused.js';
 import { assertFloatTensor, assertPositiveInteger, assertSameDType, assertTensor } from '../internal/validate.js';
 import { linearUnchecked } from '../layers/linear.js';
 import type { AttentionTrace, MultiHeadTrace } from './AttentionTrace.js';
@@ -140,8 +141,19 @@ export function multiHeadAttention(
     enableGqa: kvHeads !== heads,
   });
   const wantTrace = options.trace === true || options.needWeights === true;
-  const { output: heads4, trace } = runAttention(plan, wantTrace);
-  const concat = mergeHeads(heads4);
+  let concat: Tensor;
+  let trace: AttentionTrace | undefined;
+  if (!wantTrace && plan.dtype === 'float32') {
+    // The fast path: each head's output goes straight to its columns of the concatenation, no merge copy.
+    const width = heads * plan.dv;
+    const data = new Float32Array(b * tq * width);
+    attendFused(plan, data, width, (n) => Math.floor(n / heads) * tq * width + (n % heads) * plan.dv);
+    concat = makeTensor('float32', data, [b, tq, width]);
+  } else {
+    const result = runAttention(plan, wantTrace);
+    concat = mergeHeads(result.output);
+    trace = result.trace;
+  }
   const out3 = linearUnchecked(concat, p.wo, p.bo);
   const output = batched ? out3 : makeTensor(out3.dtype, out3.data, out3.shape.slice(1));
 

@@ -1,4 +1,14 @@
-import { type DataOf, type FloatDType, getKernels, makeTensor, type Tensor } from '@attn/tensor';
+import {
+  type DataOf,
+  type FloatDType,
+  getKernels,
+  isContiguous,
+  makeTensor,
+  showShape,
+  type Tensor,
+} from '@attn/tensor';
+import { attendFused } from '../fast/attendFused.js';
+import { assertTensor } from '../internal/validate.js';
 import type { AttentionTrace } from './AttentionTrace.js';
 import type { CausalAlignment } from './causalMask.js';
 import { maskScores } from './maskScores.js';
@@ -26,6 +36,11 @@ export interface ScaledDotProductAttentionOptions {
   enableGqa?: boolean;
   /** Also return every stage (see {@link AttentionTrace}). Costs memory of four `[batch, head, Tq, Tk]` tensors. */
   trace?: boolean;
+  /**
+   * Write the output here instead of a fresh tensor (and return it as `output`): a contiguous tensor of the
+   * output's shape `[..., Tq, dv]` and q's dtype. With it, repeated calls allocate no output memory.
+   */
+  out?: Tensor;
 }
 
 /** What {@link scaledDotProductAttention} returns. */
@@ -80,12 +95,28 @@ export function scaledDotProductAttention(
   // One public `mask` argument; the plan keeps boolean and additive masks apart (multi-head attention uses both).
   const isBool = mask !== undefined && mask !== null && (mask as Tensor).dtype === 'bool';
   const plan = planAttention(fn, q, k, v, isBool ? { ...rest, mask } : { ...rest, bias: mask });
-  return runAttention(plan, options.trace === true);
+  const out = options.out === undefined ? undefined : checkOut(fn, options.out, plan);
+  return runAttention(plan, options.trace === true, out);
 }
 
-/** Runs a checked plan: the plain path, or the traced one. Internal (multi-head attention calls it too). */
-export function runAttention(plan: AttentionPlan, trace: boolean): AttentionResult {
-  return trace ? attendTraced(plan) : attend(plan);
+/** Checks the `out` option: a contiguous tensor of the output's shape and dtype. */
+function checkOut(fn: string, out: unknown, plan: AttentionPlan): Tensor {
+  assertTensor(fn, 'out', out);
+  const shape = [...plan.outBatch, plan.tq, plan.dv];
+  if (out.dtype !== plan.dtype || showShape(out.shape) !== showShape(shape) || !isContiguous(out)) {
+    throw new TypeError(
+      `${fn}: out must be a contiguous ${plan.dtype} tensor of shape ${showShape(shape)}, got ${out.dtype} ${showShape(out.shape)}${isContiguous(out) ? '' : ' (not contiguous)'}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Runs a checked plan: the plain (fast) path, or the traced one, into `out` when given. Internal (multi-head
+ * attention calls it too).
+ */
+export function runAttention(plan: AttentionPlan, trace: boolean, out?: Tensor): AttentionResult {
+  return trace ? attendTraced(plan, out) : attend(plan, out);
 }
 
 type Float = DataOf<FloatDType>;
@@ -104,6 +135,18 @@ function kernelsFor(plan: AttentionPlan) {
 
 function allocateFloat(plan: AttentionPlan, length: number): Float {
   return plan.dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+}
+
+/** The output's data and where it starts: `out`'s when given, else a fresh array. */
+function outputData(plan: AttentionPlan, out: Tensor | undefined): { O: Float; base: number } {
+  if (out !== undefined) return { O: out.data as Float, base: out.offset };
+  return { O: allocateFloat(plan, plan.q.offsets.length * plan.tq * plan.dv), base: 0 };
+}
+
+/** float32: every head through the fused kernel (see `fast/attendFused.ts`), heads one after another in O. */
+function attendFloat32(plan: AttentionPlan, O: Float, base: number): void {
+  const block = plan.tq * plan.dv;
+  attendFused(plan, O as Float32Array, plan.dv, (n) => base + n * block);
 }
 
 /** S = scale * Q_n K_n^T into S[offsetS ..], a `[Tq, Tk]` row-major block. K^T is K's strides swapped. */
@@ -150,9 +193,10 @@ function weightedValues(
   fullyMasked: Uint8Array,
   fullOffset: number,
   fullRows: number,
+  base: number,
 ) {
   const { v, tq, tk, dv } = plan;
-  const offsetO = n * tq * dv;
+  const offsetO = base + n * tq * dv;
   gemm(
     'no-transpose',
     'no-transpose',
@@ -180,12 +224,20 @@ function weightedValues(
   }
 }
 
-/** The plain path: one `[Tq, Tk]` scratch block reused for every batch index and head. */
-function attend(plan: AttentionPlan): AttentionResult {
+/**
+ * The plain path. float32 takes the fused kernel (no `[Tq, Tk]` matrix at all); float64 composes the kernels with
+ * one `[Tq, Tk]` scratch block reused for every batch index and head.
+ */
+function attend(plan: AttentionPlan, out: Tensor | undefined): AttentionResult {
   const { tq, tk, dv, outBatch } = plan;
+  const { O, base } = outputData(plan, out);
+  const output = out ?? makeTensor(plan.dtype, O, [...outBatch, tq, dv]);
+  if (plan.dtype === 'float32') {
+    attendFloat32(plan, O, base);
+    return { output };
+  }
   const { gemm, softmaxRows } = kernelsFor(plan);
   const count = plan.q.offsets.length;
-  const O = allocateFloat(plan, count * tq * dv);
   const S = allocateFloat(plan, tq * tk);
   const fully = new Uint8Array(tq);
   for (let n = 0; n < count; n++) {
@@ -193,18 +245,22 @@ function attend(plan: AttentionPlan): AttentionResult {
     fully.fill(0);
     const fullRows = maskScores(plan, n, S, 0, fully, 0, null, 0);
     softmaxRows(tq, tk, S as Float64Array, tk, 1, 0, S as Float64Array, tk, 1, 0);
-    weightedValues(plan, gemm, n, S, 0, O, fully, 0, fullRows);
+    weightedValues(plan, gemm, n, S, 0, O, fully, 0, fullRows, base);
   }
-  return { output: makeTensor(plan.dtype, O, [...outBatch, tq, dv]) };
+  return { output };
 }
 
-/** The traced path: every stage kept, as `[batch, head, Tq, Tk]` tensors. Same arithmetic as {@link attend}. */
-function attendTraced(plan: AttentionPlan): AttentionResult & { trace: AttentionTrace } {
+/**
+ * The traced path: every stage kept, as `[batch, head, Tq, Tk]` tensors, by the plain composition of kernels.
+ * The output itself comes from the same code as {@link attend} (the fused kernel for float32), so traced and
+ * plain outputs are identical, bit for bit.
+ */
+function attendTraced(plan: AttentionPlan, out: Tensor | undefined): AttentionResult & { trace: AttentionTrace } {
   const { tq, tk, dv, outBatch, batch, heads, dtype, scale } = plan;
   const { gemm, softmaxRows } = kernelsFor(plan);
   const count = plan.q.offsets.length;
   const block = tq * tk;
-  const O = allocateFloat(plan, count * tq * dv);
+  const { O, base } = outputData(plan, out);
   const scoresData = allocateFloat(plan, count * block);
   const scaledData = allocateFloat(plan, count * block);
   const maskedData = allocateFloat(plan, count * block);
@@ -219,9 +275,10 @@ function attendTraced(plan: AttentionPlan): AttentionResult & { trace: Attention
     maskedData.set(scaledData.subarray(at, at + block), at);
     const fullRows = maskScores(plan, n, maskedData, at, fully, n * tq, allowed, at);
     softmaxRows(tq, tk, maskedData as Float64Array, tk, 1, at, weightsData as Float64Array, tk, 1, at);
-    weightedValues(plan, gemm, n, weightsData, at, O, fully, n * tq, fullRows);
+    if (dtype === 'float64') weightedValues(plan, gemm, n, weightsData, at, O, fully, n * tq, fullRows, base);
   }
-  const output = makeTensor(dtype, O, [...outBatch, tq, dv]);
+  if (dtype === 'float32') attendFloat32(plan, O, base);
+  const output = out ?? makeTensor(dtype, O, [...outBatch, tq, dv]);
   const stage = [batch, heads, tq, tk];
   const trace: AttentionTrace = {
     scale,
@@ -230,7 +287,7 @@ function attendTraced(plan: AttentionPlan): AttentionResult & { trace: Attention
     mask: makeTensor('bool', allowed, stage),
     masked: makeTensor(dtype, maskedData, stage),
     weights: makeTensor(dtype, weightsData, stage),
-    output: makeTensor(dtype, O, [batch, heads, tq, dv]),
+    output: makeTensor(dtype, O, [batch, heads, tq, dv], undefined, base),
     fullyMasked: makeTensor('bool', fully, [batch, heads, tq]),
   };
   return { output, trace };
