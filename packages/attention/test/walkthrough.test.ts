@@ -1,6 +1,14 @@
-import { ready } from '@attn/tensor';
+import { ready, type Tensor } from '@attn/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { linear, seedSingleHead, seedWalkthrough, sinusoidalEncoding } from '../src/index.js';
+import {
+  feedForward,
+  initFeedForward,
+  initMultiHeadAttention,
+  linear,
+  seedSingleHead,
+  seedWalkthrough,
+  sinusoidalEncoding,
+} from '../src/index.js';
 import { at, elements, maxError } from './support/reference.js';
 
 // The same kernels for every call (the SIMD set once compiled), so results can be compared bit for bit.
@@ -77,6 +85,27 @@ describe('seedWalkthrough', () => {
     expect(elements(seedWalkthrough({ tokens: 12, dModel: 32, numHeads: 4, seed: 42 }).output)).toEqual(
       elements(w.output),
     );
+  });
+
+  it('draws its weights from seed + 1 and seed + 2, once per seed and sizes, and the feed-forward block on first read', () => {
+    const a = seedWalkthrough({ tokens: 6, dModel: 16, numHeads: 2, seed: 5 });
+    const drawn = initMultiHeadAttention({ embedDim: 16, numHeads: 2, seed: 6 });
+    expect(elements(a.attentionParams.inProjWeight as Tensor)).toEqual(elements(drawn.inProjWeight as Tensor));
+    expect(elements(a.attentionParams.outProjWeight)).toEqual(elements(drawn.outProjWeight));
+    // Another length with the same seed and sizes reuses the weights; another seed draws new ones.
+    const longer = seedWalkthrough({ tokens: 9, dModel: 16, numHeads: 2, seed: 5 });
+    expect(longer.attentionParams).toBe(a.attentionParams);
+    expect(longer.feedForwardParams).toBe(a.feedForwardParams);
+    const other = seedWalkthrough({ tokens: 6, dModel: 16, numHeads: 2, seed: 7 });
+    expect(elements(other.attentionParams.outProjWeight)).not.toEqual(elements(a.attentionParams.outProjWeight));
+    // The feed-forward output, computed on first read, is the block applied to the attention output.
+    const ffn = initFeedForward({ dModel: 16, dFF: 64, seed: 7 });
+    expect(elements(ffn.w1)).toEqual(elements(a.feedForwardParams.w1));
+    expect(elements(other.feedForward)).toEqual(
+      elements(feedForward(other.output, initFeedForward({ dModel: 16, dFF: 64, seed: 9 }))),
+    );
+    expect(other.steps.at(-1)?.tensor).toBe(other.feedForward);
+    expect(other.steps.at(-1)?.shape).toEqual([6, 16]);
   });
 
   it('rejects heads that do not divide d_model', () => {

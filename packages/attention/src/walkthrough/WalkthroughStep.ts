@@ -26,3 +26,24 @@ export function step(
 ): WalkthroughStep {
   return { key, title, formula, tensor, shape: tensor.shape, axes };
 }
+
+/** Builds a step whose tensor is computed when first read (`compute` keeps its result); the shape is known before. Internal. */
+export function lazyStep(
+  key: string,
+  title: string,
+  formula: string,
+  shape: readonly number[],
+  axes: readonly string[],
+  compute: () => Tensor,
+): WalkthroughStep {
+  return {
+    key,
+    title,
+    formula,
+    get tensor() {
+      return compute();
+    },
+    shape,
+    axes,
+  };
+}

@@ -2,13 +2,12 @@ import { makeTensor, randn, type Tensor } from '@attn/tensor';
 import { causalMask } from '../attention/causalMask.js';
 import type { MultiHeadAttentionParams } from '../attention/MultiHeadAttentionParams.js';
 import { multiHeadAttention } from '../attention/multiHeadAttention.js';
-import { initFeedForward } from '../init/initFeedForward.js';
-import { initMultiHeadAttention } from '../init/initMultiHeadAttention.js';
 import { assertPositiveInteger } from '../internal/validate.js';
 import { type FeedForwardParams, feedForward } from '../layers/feedForward.js';
 import { residual } from '../layers/residual.js';
 import { sinusoidalEncoding } from '../position/sinusoidalEncoding.js';
-import { step, type WalkthroughStep } from './WalkthroughStep.js';
+import { seedWeights } from './seedWeights.js';
+import { lazyStep, step, type WalkthroughStep } from './WalkthroughStep.js';
 
 /** Options of {@link seedWalkthrough} and {@link seedSingleHead}: the seed project's sizes by default. */
 export interface SeedWalkthroughOptions {
@@ -34,10 +33,13 @@ export interface SeedWalkthrough {
   positionalEncoding: Tensor;
   /** embeddings + positionalEncoding, `[tokens, dModel]`. */
   x: Tensor;
-  /** The attention weights (PyTorch's layout and initialisation). */
+  /**
+   * The attention weights (PyTorch's layout and initialisation). Drawn once per seed and sizes and shared by
+   * later calls with the same ones: read them, do not write to them.
+   */
   attentionParams: MultiHeadAttentionParams;
-  /** The feed-forward weights (d_model -> 4 d_model -> d_model). */
-  feedForwardParams: FeedForwardParams;
+  /** The feed-forward weights (d_model -> 4 d_model -> d_model), drawn when first read; shared like the above. */
+  readonly feedForwardParams: FeedForwardParams;
   /** Per-head queries, keys and values, `[head, token, d_k]`. */
   q: Tensor;
   k: Tensor;
@@ -55,8 +57,8 @@ export interface SeedWalkthrough {
   concat: Tensor;
   /** Concat W_O^T + b_O, `[token, dModel]`. */
   output: Tensor;
-  /** The feed-forward block on the attention output, `[token, dModel]`. */
-  feedForward: Tensor;
+  /** The feed-forward block on the attention output, `[token, dModel]`, computed when first read. */
+  readonly feedForward: Tensor;
   /** Everything above, in the order it is computed. */
   steps: WalkthroughStep[];
 }
@@ -66,6 +68,10 @@ export interface SeedWalkthrough {
  * intermediate returned with its shape. Compared with the seed: a positional encoding built for the width it
  * is added to, a real split into H heads with concatenation and an output projection W_O, a causal mask that can
  * never give NaN, and the feed-forward block in inference mode (no dropout).
+ *
+ * Built for live pages: the weights depend on the seed and the sizes only, so they are drawn once and reused
+ * by later calls with the same ones (a new sequence length draws nothing), and the feed-forward block, most of
+ * the work at the seed's sizes (8 MB of weights), is computed when `feedForward` (or its step) is first read.
  *
  * Shapes: with the defaults, x `[128, 512]`, per-head tensors `[8, 128, 64]` and `[8, 128, 128]`, the rest
  * `[128, 512]`.
@@ -81,43 +87,34 @@ export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkt
   const embeddings = randn([tokens, dModel], { seed });
   const positionalEncoding = sinusoidalEncoding(tokens, dModel);
   const x = residual(embeddings, positionalEncoding);
-  const attentionParams = initMultiHeadAttention({ embedDim: dModel, numHeads, seed: seed + 1 });
-  const mha = multiHeadAttention(x, x, x, attentionParams, { causal: true, trace: true });
-  const feedForwardParams = initFeedForward({ dModel, dFF: 4 * dModel, seed: seed + 2 });
-  const ffn = feedForward(mha.output, feedForwardParams, 'relu');
+  const weights = seedWeights(seed, dModel, numHeads);
+  const mha = multiHeadAttention(x, x, x, weights.attention, { causal: true, trace: true });
+  let ffn: Tensor | undefined;
+  const feedForwardOutput = (): Tensor => {
+    ffn ??= feedForward(mha.output, weights.feedForward(), 'relu');
+    return ffn;
+  };
 
   // The trace has a batch axis of 1 (unbatched input): drop it for the per-head views.
   const t = mha.trace;
   const dropBatch = (a: Tensor) => makeTensor(a.dtype, a.data, a.shape.slice(1), a.strides.slice(1), a.offset);
   const a = t.attention;
-  const result = {
-    tokens,
-    dModel,
-    numHeads,
-    dK,
-    embeddings,
-    positionalEncoding,
-    x,
-    attentionParams,
-    feedForwardParams,
-    q: dropBatch(t.q),
-    k: dropBatch(t.k),
-    v: dropBatch(t.v),
-    causalMask: causalMask(tokens, tokens),
-    scores: dropBatch(a.scores),
-    scaled: dropBatch(a.scaled),
-    masked: dropBatch(a.masked),
-    weights: dropBatch(a.weights),
-    context: dropBatch(a.output),
-    concat: dropBatch(t.concat),
-    output: mha.output,
-    feedForward: ffn,
-  };
+  const q = dropBatch(t.q);
+  const k = dropBatch(t.k);
+  const v = dropBatch(t.v);
+  const mask = causalMask(tokens, tokens);
+  const scores = dropBatch(a.scores);
+  const scaled = dropBatch(a.scaled);
+  const masked = dropBatch(a.masked);
+  const attentionWeights = dropBatch(a.weights);
+  const context = dropBatch(a.output);
+  const concat = dropBatch(t.concat);
+  const output = mha.output;
   const tokenDim = ['token', 'dim'];
   const headTokenDim = ['head', 'token', 'dim'];
   const headQueryKey = ['head', 'query', 'key'];
   const steps = [
-    step('embeddings', 'Toy embeddings', 'E ~ N(0, 1)', result.embeddings, tokenDim),
+    step('embeddings', 'Toy embeddings', 'E ~ N(0, 1)', embeddings, tokenDim),
     step(
       'positionalEncoding',
       'Positional encoding',
@@ -126,20 +123,55 @@ export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkt
       ['position', 'dim'],
     ),
     step('x', 'Input x', 'x = E + PE', x, tokenDim),
-    step('q', 'Queries per head', 'Q_h = x W_Q,h^T + b_Q,h', result.q, headTokenDim),
-    step('k', 'Keys per head', 'K_h = x W_K,h^T + b_K,h', result.k, headTokenDim),
-    step('v', 'Values per head', 'V_h = x W_V,h^T + b_V,h', result.v, headTokenDim),
-    step('causalMask', 'Causal mask', 'may attend where key <= query', result.causalMask, ['query', 'key']),
-    step('scores', 'Scores', 'Q_h K_h^T', result.scores, headQueryKey),
-    step('scaled', 'Scaled scores', `Q_h K_h^T / sqrt(d_k), d_k = ${dK}`, result.scaled, headQueryKey),
-    step('masked', 'Masked scores', '-Infinity where the mask is false', result.masked, headQueryKey),
-    step('weights', 'Attention weights', 'softmax over keys', result.weights, headQueryKey),
-    step('context', 'Context per head', 'head_h = weights_h V_h', result.context, ['head', 'query', 'dim']),
-    step('concat', 'Concatenated heads', 'Concat(head_1, ..., head_H)', result.concat, tokenDim),
-    step('output', 'Output projection', 'Concat W_O^T + b_O', result.output, tokenDim),
-    step('feedForward', 'Feed-forward', 'max(0, y W_1^T + b_1) W_2^T + b_2', result.feedForward, tokenDim),
+    step('q', 'Queries per head', 'Q_h = x W_Q,h^T + b_Q,h', q, headTokenDim),
+    step('k', 'Keys per head', 'K_h = x W_K,h^T + b_K,h', k, headTokenDim),
+    step('v', 'Values per head', 'V_h = x W_V,h^T + b_V,h', v, headTokenDim),
+    step('causalMask', 'Causal mask', 'may attend where key <= query', mask, ['query', 'key']),
+    step('scores', 'Scores', 'Q_h K_h^T', scores, headQueryKey),
+    step('scaled', 'Scaled scores', `Q_h K_h^T / sqrt(d_k), d_k = ${dK}`, scaled, headQueryKey),
+    step('masked', 'Masked scores', '-Infinity where the mask is false', masked, headQueryKey),
+    step('weights', 'Attention weights', 'softmax over keys', attentionWeights, headQueryKey),
+    step('context', 'Context per head', 'head_h = weights_h V_h', context, ['head', 'query', 'dim']),
+    step('concat', 'Concatenated heads', 'Concat(head_1, ..., head_H)', concat, tokenDim),
+    step('output', 'Output projection', 'Concat W_O^T + b_O', output, tokenDim),
+    lazyStep(
+      'feedForward',
+      'Feed-forward',
+      'max(0, y W_1^T + b_1) W_2^T + b_2',
+      [tokens, dModel],
+      tokenDim,
+      feedForwardOutput,
+    ),
   ];
-  return { ...result, steps };
+  // Getters, not a spread: a spread would read them, and compute the feed-forward block nobody asked for.
+  return {
+    tokens,
+    dModel,
+    numHeads,
+    dK,
+    embeddings,
+    positionalEncoding,
+    x,
+    attentionParams: weights.attention,
+    get feedForwardParams() {
+      return weights.feedForward();
+    },
+    q,
+    k,
+    v,
+    causalMask: mask,
+    scores,
+    scaled,
+    masked,
+    weights: attentionWeights,
+    context,
+    concat,
+    output,
+    get feedForward() {
+      return feedForwardOutput();
+    },
+    steps,
+  };
 }
 
 /** Checks and fills in the walkthrough options. Internal. */
