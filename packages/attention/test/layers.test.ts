@@ -1,4 +1,4 @@
-import { makeTensor, type Tensor, tensor } from '@attn/tensor';
+import { type FloatDType, makeTensor, type Tensor, tensor } from '@attn/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feedForward, gelu, layerNorm, linear, relu, residual } from '../src/index.js';
@@ -74,8 +74,9 @@ describe('layerNorm', () => {
         fc.nat(),
         (lead, e, affine, layout, dtype, seed) => {
           const x = makeView([...lead, e], seed, layout, dtype);
-          const w = affine ? makeView([e], seed + 1, 'contiguous', dtype) : undefined;
-          const b = affine ? makeView([e], seed + 2, 'contiguous', dtype) : undefined;
+          // weight and bias share x's float dtype (the tensor layerNorm's types ask for it).
+          const w = affine ? (makeView([e], seed + 1, 'contiguous', dtype) as Tensor<FloatDType>) : undefined;
+          const b = affine ? (makeView([e], seed + 2, 'contiguous', dtype) as Tensor<FloatDType>) : undefined;
           const y = layerNorm(x, { weight: w, bias: b });
           expect(maxError(elements(y), referenceLayerNorm(x, w, b))).toBeLessThanOrEqual(
             dtype === 'float64' ? 1e-12 : 1e-5,
@@ -89,7 +90,7 @@ describe('layerNorm', () => {
     expect(y[0]).toBeCloseTo(-Math.sqrt(1.5), 12);
     expect(y[1]).toBe(0);
     expect(() => layerNorm(tensor([[1, 2, 3]]), { weight: tensor([1, 1]) })).toThrow(
-      'layerNorm: weight must be [3] for x [1,3], got [2]',
+      'layerNorm: weight has shape [2] but the normalised axes have shape [3]',
     );
   });
 });

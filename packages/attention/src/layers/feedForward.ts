@@ -1,8 +1,6 @@
-import { type FloatDType, showShape, type Tensor } from '@attn/tensor';
+import { type FloatDType, gelu, relu, showShape, type Tensor } from '@attn/tensor';
 import { assertFloatTensor, assertSameDType } from '../internal/validate.js';
-import { geluInPlace } from './gelu.js';
 import { linear, linearUnchecked } from './linear.js';
-import { reluInPlace } from './relu.js';
 
 /** The weights of the position-wise feed-forward block, in PyTorch's `[out, in]` layout. */
 export interface FeedForwardParams {
@@ -16,7 +14,7 @@ export interface FeedForwardParams {
   b2?: Tensor;
 }
 
-/** The non-linearity between the two linear maps: the paper's ReLU, or GELU (exact, PyTorch's default form). */
+/** The non-linearity between the two linear maps: the paper's ReLU, or GELU (exact, PyTorch's default form); both from `@attn/tensor`. */
 export type Activation = 'relu' | 'gelu';
 
 /**
@@ -61,9 +59,8 @@ export function feedForward(x: Tensor, params: FeedForwardParams, activation: Ac
     }
   }
   // The first linear validates b1; its output is fresh, so the activation may work in place.
-  const hidden = linear(x, params.w1, params.b1);
-  const h = hidden.data as Float32Array | Float64Array;
-  if (activation === 'relu') reluInPlace(h);
-  else geluInPlace(h);
+  const hidden = linear(x, params.w1, params.b1) as Tensor<FloatDType>;
+  if (activation === 'relu') relu(hidden, { out: hidden });
+  else gelu(hidden, { out: hidden });
   return linearUnchecked(hidden, params.w2, params.b2) as Tensor<FloatDType>;
 }
