@@ -1,28 +1,16 @@
-// The seed project's walkthrough in the terminal: every step with its shape, a corner of each matrix, and the
+// The seed project's walkthrough in the terminal: every step with its shape, the corners of each matrix, and the
 // checks. Run from the repository root with `pnpm walkthrough` (it builds @attn/tensor and @attn/attention first).
 import { performance } from 'node:perf_hooks';
-import { kernelBackend, ready } from '@attn/tensor';
+import { format, kernelBackend, ready, select } from '@attn/tensor';
 import { seedSingleHead, seedWalkthrough } from '../dist/index.js';
 
-const CORNER = 4;
-
-/** The top-left CORNER x CORNER of a matrix (the first head/slice of a rank-3 tensor), read through its strides. */
-function corner(t) {
-  // Index 0 on every leading axis: the slice starts at the offset itself.
-  const base = t.offset;
-  const [rows, cols] = t.shape.slice(-2);
-  const [sr, sc] = t.strides.slice(-2);
-  const lines = [];
-  for (let i = 0; i < Math.min(rows, CORNER); i++) {
-    const cells = [];
-    for (let j = 0; j < Math.min(cols, CORNER); j++) {
-      const v = Number(t.data[base + i * sr + j * sc]);
-      cells.push(t.dtype === 'bool' ? (v ? 'true' : 'false').padStart(9) : v.toFixed(4).padStart(9));
-    }
-    lines.push(`    [${cells.join(' ')}${cols > CORNER ? '  ...' : ''}]`);
-  }
-  if (rows > CORNER) lines.push('     ...');
-  return lines.join('\n');
+/** A matrix's corners as @attn/tensor prints them (the first head/slice of a rank-3 tensor), indented. */
+function corners(t) {
+  const matrix = t.shape.length > 2 ? select(t, 0, 0) : t;
+  return format(matrix, { threshold: 16, edgeItems: 2 })
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 function show(title, steps) {
@@ -31,7 +19,7 @@ function show(title, steps) {
     const where = s.shape.length > 2 ? ` (${s.axes[0]} 0)` : '';
     console.log(`\n${String(n + 1).padStart(2)}. ${s.title}  [${s.shape.join(', ')}]  ${s.axes.join(' x ')}`);
     console.log(`    ${s.formula}${where}`);
-    console.log(corner(s.tensor));
+    console.log(corners(s.tensor));
   });
 }
 
@@ -58,6 +46,8 @@ function check(weights) {
 await ready();
 const t0 = performance.now();
 const walk = seedWalkthrough();
+// The feed-forward block is computed when first read: read it here so the time below covers it.
+void walk.feedForward;
 const t1 = performance.now();
 const single = seedSingleHead();
 const t2 = performance.now();
