@@ -38,7 +38,9 @@ export type GemmKernel<T extends Float32Array | Float64Array> = (
 
 /**
  * Y[r, :] = softmax(X[r, :]) for each of `rows` rows of `cols` elements (X and Y may be the same memory).
- * Numerically stable (subtracts the row max); a row of all -Infinity gives zeros, never NaN.
+ * Numerically stable (subtracts the row max). Every implementation gives the same special rows: all -Infinity (a
+ * fully masked attention row) gives zeros, never NaN (PyTorch gives NaN there; zeros let such a row contribute
+ * nothing); a NaN anywhere, or a +Infinity, makes the whole row NaN.
  */
 export type SoftmaxRowsKernel<T extends Float32Array | Float64Array> = (
   rows: number,

@@ -22,6 +22,23 @@ export interface WasmKernelExports {
     ldc: number,
     work: number,
   ): void;
+  /** C = alpha A B + beta C for float64, as {@link sgemm} (the same arguments, addresses of float64 data). */
+  dgemm(
+    M: number,
+    N: number,
+    K: number,
+    alpha: number,
+    beta: number,
+    a: number,
+    rsa: number,
+    csa: number,
+    b: number,
+    rsb: number,
+    csb: number,
+    c: number,
+    ldc: number,
+    work: number,
+  ): void;
   /** In-place softmax of `rows` rows of `pitch` floats (pitch a multiple of 4, rows padded with -Infinity). */
   softmaxRows(rows: number, pitch: number, x: number): void;
   /**

@@ -1,4 +1,5 @@
 import type { FusedSoftmaxGemmKernel, GemmKernel, Kernels, SoftmaxRowsKernel } from '../Kernels.js';
+import { makeWasmDgemm } from './makeWasmDgemm.js';
 import { makeWasmSfusedSoftmaxGemm } from './makeWasmSfusedSoftmaxGemm.js';
 import { makeWasmSgemm } from './makeWasmSgemm.js';
 import { makeWasmSsoftmaxRows } from './makeWasmSsoftmaxRows.js';
@@ -18,6 +19,17 @@ export function sgemmPaysOff(M: number, N: number, K: number): boolean {
 }
 
 /**
+ * When the f64x2 gemm pays for copying its operands (twice the bytes of float32's) into WebAssembly memory,
+ * against the TypeScript kernel (the same speed for float64 as for float32): from M*N*K = 12^3, with 64 outputs.
+ *
+ * @example
+ * dgemmPaysOff(16, 16, 16); // true
+ */
+export function dgemmPaysOff(M: number, N: number, K: number): boolean {
+  return M * N >= 64 && M * N * K >= 1728;
+}
+
+/**
  * When the SIMD softmax pays for copying its rows in and out: from 64 elements per call (measured: at 4 x 16 SIMD
  * is 1.4x the TypeScript kernel, at 2 x 8 it is 0.7x).
  *
@@ -29,16 +41,17 @@ export function softmaxPaysOff(rows: number, cols: number): boolean {
 }
 
 /**
- * The WebAssembly SIMD kernel set: float32 gemm and softmax on the module, float64 on `fallback` (f64x2 gemm
- * does not pay here, see docs/architecture.md). With `automatic`, each float32 call below the measured
- * crossovers ({@link sgemmPaysOff}, {@link softmaxPaysOff}) also goes to `fallback`; without it (the forced
- * `'wasm-simd'` backend) every float32 call takes the SIMD path.
+ * The WebAssembly SIMD kernel set: float32 gemm and softmax and float64 gemm (f64x2) on the module, float64
+ * softmax on `fallback`. With `automatic`, each call below the measured crossovers ({@link sgemmPaysOff},
+ * {@link dgemmPaysOff}, {@link softmaxPaysOff}) also goes to `fallback`; without it (the forced `'wasm-simd'`
+ * backend) every such call takes the SIMD path.
  *
  * @example
  * const kernels = makeWasmKernels(await loadWasmKernels(), jsKernels, true);
  */
 export function makeWasmKernels(wasm: WasmKernelExports, fallback: Kernels, automatic: boolean): Kernels {
   const simdGemm = makeWasmSgemm(wasm, fallback.sgemm);
+  const simdDgemm = makeWasmDgemm(wasm, fallback.dgemm);
   const simdSoftmax = makeWasmSsoftmaxRows(wasm, fallback.ssoftmaxRows);
   const sgemm: GemmKernel<Float32Array> = automatic
     ? (tA, tB, M, N, K, alpha, A, a1, a2, oA, B, b1, b2, oB, beta, C, c1, c2, oC) =>
@@ -64,6 +77,30 @@ export function makeWasmKernels(wasm: WasmKernelExports, fallback: Kernels, auto
           oC,
         )
     : simdGemm;
+  const dgemm: GemmKernel<Float64Array> = automatic
+    ? (tA, tB, M, N, K, alpha, A, a1, a2, oA, B, b1, b2, oB, beta, C, c1, c2, oC) =>
+        (dgemmPaysOff(M, N, K) ? simdDgemm : fallback.dgemm)(
+          tA,
+          tB,
+          M,
+          N,
+          K,
+          alpha,
+          A,
+          a1,
+          a2,
+          oA,
+          B,
+          b1,
+          b2,
+          oB,
+          beta,
+          C,
+          c1,
+          c2,
+          oC,
+        )
+    : simdDgemm;
   const ssoftmaxRows: SoftmaxRowsKernel<Float32Array> = automatic
     ? (rows, cols, X, x1, x2, oX, Y, y1, y2, oY) =>
         (softmaxPaysOff(rows, cols) ? simdSoftmax : fallback.ssoftmaxRows)(rows, cols, X, x1, x2, oX, Y, y1, y2, oY)
@@ -104,7 +141,7 @@ export function makeWasmKernels(wasm: WasmKernelExports, fallback: Kernels, auto
   return {
     name: 'wasm-simd',
     sgemm,
-    dgemm: fallback.dgemm,
+    dgemm,
     ssoftmaxRows,
     dsoftmaxRows: fallback.dsoftmaxRows,
     sfusedSoftmaxGemm,

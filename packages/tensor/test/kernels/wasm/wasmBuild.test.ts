@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { assembleKernels } from '../../../scripts/assembleKernels.mjs';
+import { assembleKernels, assembleThreadKernels } from '../../../scripts/assembleKernels.mjs';
+import { threadKernelsWasmBase64 } from '../../../src/kernels/threads/threadKernels.generated.js';
 import { decodeBase64 } from '../../../src/kernels/wasm/decodeBase64.js';
 import { kernelsWasmBase64 } from '../../../src/kernels/wasm/kernels.generated.js';
 
@@ -13,6 +14,17 @@ describe('the embedded WebAssembly kernels', () => {
     );
     expect(committed).toBe(source);
     expect(decodeBase64(kernelsWasmBase64)).toEqual(bytes);
+  });
+
+  it('include the shared-memory gemm module of the worker threads, also exactly as assembled', async () => {
+    const { bytes, source } = await assembleThreadKernels();
+    const committed = await readFile(
+      new URL('../../../src/kernels/threads/threadKernels.generated.ts', import.meta.url),
+      'utf8',
+    );
+    expect(committed).toBe(source);
+    expect(decodeBase64(threadKernelsWasmBase64)).toEqual(bytes);
+    expect(WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)).toBe(true);
   });
 
   it('validate as a WebAssembly module with SIMD in this engine', () => {

@@ -52,7 +52,19 @@ describe('choosing the WebAssembly SIMD kernels', () => {
     expect(simdGemm).toHaveBeenCalledTimes(1);
     expect(square(auto, 4)[0]).toBe(4); // 4 x 4 x 4: below the crossover
     expect(simdGemm).toHaveBeenCalledTimes(1);
-    expect(auto.dgemm).toBe(gemm); // float64 stays TypeScript
+    // float64 gemm: f64x2 on the module from 12^3, TypeScript below
+    const simdDgemm = vi.spyOn(wasm, 'dgemm');
+    const dsquare = (n: number) => {
+      const D = new Float64Array(n * n).fill(0.5);
+      const E = new Float64Array(n * n);
+      auto.dgemm('no-transpose', 'no-transpose', n, n, n, 1, D, n, 1, 0, D, n, 1, 0, 0, E, n, 1, 0);
+      return E[0];
+    };
+    expect(dsquare(32)).toBe(8);
+    expect(simdDgemm).toHaveBeenCalledTimes(1);
+    expect(dsquare(4)).toBe(1);
+    expect(simdDgemm).toHaveBeenCalledTimes(1);
+    expect(auto.dsoftmaxRows).toBe(jsSoftmax); // float64 softmax stays TypeScript
 
     const x = new Float32Array(256).fill(0);
     auto.ssoftmaxRows(2, 128, x, 128, 1, 0, x, 128, 1, 0);

@@ -2,18 +2,17 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gemm } from '../../../src/kernels/js/gemm.js';
 import type { GemmKernel, Transpose } from '../../../src/kernels/Kernels.js';
-import { sgemmBlocking } from '../../../src/kernels/wasm/kernels.generated.js';
+import { dgemmBlocking, sgemmBlocking } from '../../../src/kernels/wasm/kernels.generated.js';
 import { loadWasmKernels } from '../../../src/kernels/wasm/loadWasmKernels.js';
+import { makeWasmDgemm } from '../../../src/kernels/wasm/makeWasmDgemm.js';
 import { makeWasmSgemm } from '../../../src/kernels/wasm/makeWasmSgemm.js';
 import { at, type Layout, layoutArb, seededValues, stridedMatrix } from './stridedMatrix.js';
-
-const { MR, NR, KC, MC } = sgemmBlocking;
 
 /**
  * Tolerance of a float32 gemm element against the float64 reference: each of the K products and K additions rounds
  * once (relative 2^-24 each), so |error| <= 2 (K + 2) 2^-24 (|alpha| sum_k |a_ik b_kj| + |beta c_ij|).
  */
-const tolerance = (K: number, scale: number) => 2 * (K + 2) * 2 ** -24 * scale + 1e-30;
+const tolerance = (K: number, scale: number, eps = 2 ** -24) => 2 * (K + 2) * eps * scale + 1e-300;
 
 interface Case {
   M: number;
@@ -29,18 +28,25 @@ interface Case {
   seed: number;
 }
 
-/** Runs one gemm with `kernel` and checks every element of C (and that nothing outside C was written). */
-function check(kernel: GemmKernel<Float32Array>, c: Case): void {
+/**
+ * Runs one gemm with `kernel` and checks every element of C (and that nothing outside C was written). With
+ * `float64`, the same float32 values are widened and the kernel is the float64 one (rounding 2^-53).
+ */
+function check(kernel: GemmKernel<Float32Array> | GemmKernel<Float64Array>, c: Case, float64 = false): void {
   const { M, N, K, transA, transB, alpha, beta } = c;
   const value = seededValues(c.seed);
   // the stored matrices: op(A) = A^T means A is stored K x M
   const A = transA === 'transpose' ? stridedMatrix(K, M, c.layoutA, value) : stridedMatrix(M, K, c.layoutA, value);
   const B = transB === 'transpose' ? stridedMatrix(N, K, c.layoutB, value) : stridedMatrix(K, N, c.layoutB, value);
   const C = stridedMatrix(M, N, c.layoutC, beta === 0 ? () => Number.NaN : value); // beta = 0 must ignore NaN
+  if (float64) {
+    // biome-ignore lint/suspicious/noExplicitAny: the same matrices, their data widened to float64
+    for (const m of [A, B, C] as any[]) m.data = Float64Array.from(m.data);
+  }
   const opA = (i: number, k: number) => (transA === 'transpose' ? at(A, k, i) : at(A, i, k));
   const opB = (k: number, j: number) => (transB === 'transpose' ? at(B, j, k) : at(B, k, j));
   const before = C.data.slice();
-  kernel(
+  (kernel as GemmKernel<Float32Array>)(
     transA,
     transB,
     M,
@@ -74,7 +80,7 @@ function check(kernel: GemmKernel<Float32Array>, c: Case): void {
       const expected = alpha * sum + (beta === 0 ? 0 : beta * c0);
       const scale = Math.abs(alpha) * abs + (beta === 0 ? 0 : Math.abs(beta * c0));
       const got = at(C, i, j);
-      if (!(Math.abs(got - expected) <= tolerance(K, scale))) {
+      if (!(Math.abs(got - expected) <= tolerance(K, scale, float64 ? 2 ** -53 : 2 ** -24))) {
         throw new Error(`C[${i},${j}] = ${got}, expected ${expected} (case ${JSON.stringify(c)})`);
       }
       written.add(C.offset + i * C.stride1 + j * C.stride2);
@@ -84,23 +90,6 @@ function check(kernel: GemmKernel<Float32Array>, c: Case): void {
     if (!written.has(p)) expect(Object.is(C.data[p], before[p])).toBe(true);
   }
 }
-
-/** Sizes that matter to the blocked kernel: tiny, primes, and one below / at / above each blocking boundary. */
-const boundaries = [MR - 1, MR, MR + 1, NR - 1, NR, NR + 1, MC - 1, MC, MC + 1, KC - 1, KC, KC + 1];
-const dimArb = fc.oneof(fc.integer({ min: 0, max: 13 }), fc.constantFrom(17, 31, 97, 127, ...boundaries));
-const caseArb: fc.Arbitrary<Case> = fc.record({
-  M: dimArb,
-  N: dimArb,
-  K: dimArb,
-  transA: fc.constantFrom<Transpose>('no-transpose', 'transpose'),
-  transB: fc.constantFrom<Transpose>('no-transpose', 'transpose'),
-  layoutA: layoutArb,
-  layoutB: layoutArb,
-  layoutC: layoutArb,
-  alpha: fc.constantFrom(1, -0.5, 2, 0),
-  beta: fc.constantFrom(0, 1, -1.5),
-  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-});
 
 const base: Case = {
   M: 1,
@@ -116,23 +105,47 @@ const base: Case = {
   seed: 42,
 };
 
-const paths: [string, () => GemmKernel<Float32Array>][] = [];
+const paths: [string, () => GemmKernel<Float32Array> | GemmKernel<Float64Array>, boolean][] = [];
 let simd: GemmKernel<Float32Array>;
-paths.push(['TypeScript', () => gemm]);
-paths.push(['WebAssembly SIMD (forced)', () => simd]);
+let simd64: GemmKernel<Float64Array>;
+paths.push(['TypeScript float32', () => gemm, false]);
+paths.push(['WebAssembly SIMD float32 (forced)', () => simd, false]);
+paths.push(['TypeScript float64', () => gemm, true]);
+paths.push(['WebAssembly SIMD float64 (forced, f64x2)', () => simd64, true]);
 
 beforeAll(async () => {
   const wasm = await loadWasmKernels();
   expect(wasm).not.toBeNull();
-  simd = makeWasmSgemm(wasm!, () => {
+  const noFallback = () => {
     throw new Error('the SIMD path fell back to TypeScript');
-  });
+  };
+  simd = makeWasmSgemm(wasm!, noFallback);
+  simd64 = makeWasmDgemm(wasm!, noFallback);
 });
 
-describe.each(paths)('sgemm on the %s path', (_, kernel) => {
+describe.each(paths)('gemm on the %s path', (_, kernel, float64) => {
+  const blocking = float64 ? dgemmBlocking : sgemmBlocking;
+  const { MR, NR, KC, MC } = blocking;
+  /** Sizes that matter to the blocked kernel: one below / at / above each blocking boundary of this dtype. */
+  const boundaries = [MR - 1, MR, MR + 1, NR - 1, NR, NR + 1, MC - 1, MC, MC + 1, KC - 1, KC, KC + 1];
+  const dimArb = fc.oneof(fc.integer({ min: 0, max: 13 }), fc.constantFrom(17, 31, 97, 127, ...boundaries));
+  const caseArb: fc.Arbitrary<Case> = fc.record({
+    M: dimArb,
+    N: dimArb,
+    K: dimArb,
+    transA: fc.constantFrom<Transpose>('no-transpose', 'transpose'),
+    transB: fc.constantFrom<Transpose>('no-transpose', 'transpose'),
+    layoutA: layoutArb,
+    layoutB: layoutArb,
+    layoutC: layoutArb,
+    alpha: fc.constantFrom(1, -0.5, 2, 0),
+    beta: fc.constantFrom(0, 1, -1.5),
+    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+  });
+
   it('matches the float64 reference for random shapes, transposes, strided views, alpha and beta', () => {
     fc.assert(
-      fc.property(caseArb, (c) => check(kernel(), c)),
+      fc.property(caseArb, (c) => check(kernel(), c, float64)),
       { numRuns: 150 },
     );
   });
@@ -162,10 +175,10 @@ describe.each(paths)('sgemm on the %s path', (_, kernel) => {
       },
     ],
   ])('handles %s', (_name, overrides) => {
-    check(kernel(), { ...base, ...overrides });
+    check(kernel(), { ...base, ...overrides }, float64);
   });
 
   it('handles N just past a column block (NC) cheaply: 2 x 4097 x 3', () => {
-    check(kernel(), { ...base, M: 2, N: sgemmBlocking.NC + 1, K: 3, beta: 1 });
+    check(kernel(), { ...base, M: 2, N: blocking.NC + 1, K: 3, beta: 1 }, float64);
   });
 });

@@ -6,10 +6,10 @@
 
 import { EXP_TABLE, expTableWat, expWat } from './exp.wat.mjs';
 import { fusedSoftmaxGemmWat } from './fusedSoftmaxGemm.wat.mjs';
-import { SGEMM_BLOCKING, sgemmWat } from './sgemm.wat.mjs';
+import { DGEMM_BLOCKING, dgemmWat, SGEMM_BLOCKING, sgemmWat } from './sgemm.wat.mjs';
 import { softmaxRowsWat } from './softmaxRows.wat.mjs';
 
-export { SGEMM_BLOCKING };
+export { DGEMM_BLOCKING, SGEMM_BLOCKING };
 
 /**
  * The first byte callers may use for operands: below it lives the exp constants table (16-byte aligned, with
@@ -24,6 +24,7 @@ export function kernelsWat() {
   (memory (export "memory") 1)
   ${expTableWat()}
 ${sgemmWat()}
+${dgemmWat()}
 ${softmaxRowsWat()}
 ${expWat()}
 ${fusedSoftmaxGemmWat()}

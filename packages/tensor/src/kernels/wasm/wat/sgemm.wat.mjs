@@ -1,4 +1,6 @@
-// The float32 gemm of the WebAssembly SIMD kernel set, as WebAssembly text (WAT).
+// The float32 and float64 gemms of the WebAssembly SIMD kernel set, as WebAssembly text (WAT). One generator
+// writes both: float32 in f32x4 vectors (sgemm), float64 in f64x2 vectors (dgemm); only the lane type, the element
+// size and the tile width change.
 //
 // This file is kernel SOURCE, read by scripts/build-wasm.mjs at build time (never at run time). It is WAT written
 // by hand inside template strings; JavaScript only repeats the lines that a C programmer would unroll with a
@@ -27,23 +29,44 @@
  */
 export const SGEMM_BLOCKING = { MR: 4, NR: 8, KC: 256, MC: 96, NC: 4096 };
 
+/**
+ * The blocking of the float64 gemm: the same register budget (8 accumulators, 2 B vectors) holds a 4 x 4 tile of
+ * f64x2, and KC halves so that the panels take the same bytes as float32's.
+ */
+export const DGEMM_BLOCKING = { MR: 4, NR: 4, KC: 128, MC: 96, NC: 4096 };
+
 const range = (n) => Array.from({ length: n }, (_, i) => i);
-/** The WAT functions of the float32 gemm. */
+
+/** The WAT functions of the float32 gemm (`$sgemm`, exported as "sgemm"). */
 export function sgemmWat(blocking = SGEMM_BLOCKING) {
+  return gemmWat('f32', blocking);
+}
+
+/** The WAT functions of the float64 gemm (`$dgemm`, exported as "dgemm"). */
+export function dgemmWat(blocking = DGEMM_BLOCKING) {
+  return gemmWat('f64', blocking);
+}
+
+/** The gemm of one element type: `f` is 'f32' or 'f64'; every function name starts with its s/d prefix. */
+function gemmWat(f, blocking) {
   const { MR, NR, KC, MC, NC } = blocking;
-  if (NR % 4 !== 0 || MC % MR !== 0 || NC % NR !== 0)
-    throw new Error(`sgemmWat: bad blocking ${JSON.stringify(blocking)}`);
-  const V = NR / 4; // vectors per row of the tile
+  const E = f === 'f32' ? 4 : 8; // bytes per element
+  const L = 16 / E; // lanes per vector
+  const x = f === 'f32' ? 'f32x4' : 'f64x2';
+  const S = Math.log2(E); // element index to byte offset: a shift
+  const p = f === 'f32' ? 's' : 'd';
+  if (NR % L !== 0 || MC % MR !== 0 || NC % NR !== 0)
+    throw new Error(`${p}gemmWat: bad blocking ${JSON.stringify(blocking)}`);
+  const V = NR / L; // vectors per row of the tile
 
   /** `f32x4.add(acc, f32x4.mul(a, b))` for the whole tile at one depth step whose panels start at byte `ka`, `kb`. */
   function step(ka, kb) {
     const loadB = range(V).map((v) => `(local.set $b${v} (v128.load offset=${kb + 16 * v} (local.get $pb)))`);
     const rows = range(MR).map((i) => {
       const fma = range(V).map(
-        (v) =>
-          `(local.set $c${i}${v} (f32x4.add (local.get $c${i}${v}) (f32x4.mul (local.get $a) (local.get $b${v}))))`,
+        (v) => `(local.set $c${i}${v} (${x}.add (local.get $c${i}${v}) (${x}.mul (local.get $a) (local.get $b${v}))))`,
       );
-      return [`(local.set $a (v128.load32_splat offset=${ka + 4 * i} (local.get $pa)))`, ...fma].join('\n      ');
+      return [`(local.set $a (v128.load${8 * E}_splat offset=${ka + E * i} (local.get $pa)))`, ...fma].join('\n      ');
     });
     return [...loadB, ...rows].join('\n      ');
   }
@@ -53,9 +76,9 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
     return range(MR)
       .map((i) => {
         const row = range(V).map((v) => {
-          const scaled = `(f32x4.mul (local.get $va) (local.get $c${i}${v}))`;
+          const scaled = `(${x}.mul (local.get $va) (local.get $c${i}${v}))`;
           const value = withBeta
-            ? `(f32x4.add ${scaled} (f32x4.mul (local.get $vb) (v128.load offset=${16 * v} (local.get $c))))`
+            ? `(${x}.add ${scaled} (${x}.mul (local.get $vb) (v128.load offset=${16 * v} (local.get $c))))`
             : scaled;
           return `(v128.store offset=${16 * v} (local.get $c) ${value})`;
         });
@@ -77,12 +100,12 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
   return `
   ;; ---------------------------------------------------------------------------------------------------------
   ;; Micro-kernel: the ${MR} x ${NR} tile at byte address $c (row pitch $ldc bytes) becomes
-  ;; alpha * (Ap panel * Bp panel) + beta * tile. Ap holds kc columns of ${MR} floats, Bp kc rows of ${NR} floats.
+  ;; alpha * (Ap panel * Bp panel) + beta * tile. Ap holds kc columns of ${MR} elements, Bp kc rows of ${NR}.
   ;; ${MR * V} accumulators + ${V} B vectors + ${MR} splats of A + 1 product: 15 of V8's 16 xmm registers, no spill.
   ;; The depth loop is not unrolled: TurboFan hoists the loads of an unrolled step above the arithmetic and then
   ;; spills accumulators (measured: 4x8 unrolled twice ran 25% slower, 6x8, 5x8, 4x12 and 3x12 all spilled).
-  (func $sgemmTile (param $kc i32) (param $pa i32) (param $pb i32) (param $c i32) (param $ldc i32)
-                   (param $alpha f32) (param $beta f32)
+  (func $${p}gemmTile (param $kc i32) (param $pa i32) (param $pb i32) (param $c i32) (param $ldc i32)
+                   (param $alpha ${f}) (param $beta ${f})
     (local $a v128) ${bRegs} (local $va v128) (local $vb v128)
     ${accumulators}
     (local $k i32)
@@ -90,52 +113,52 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
     (local.set $k (local.get $kc))
     (loop $depth
       ${step(0, 0)}
-      (local.set $pa (i32.add (local.get $pa) (i32.const ${4 * MR})))
-      (local.set $pb (i32.add (local.get $pb) (i32.const ${4 * NR})))
+      (local.set $pa (i32.add (local.get $pa) (i32.const ${E * MR})))
+      (local.set $pb (i32.add (local.get $pb) (i32.const ${E * NR})))
       (br_if $depth (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
-    (local.set $va (f32x4.splat (local.get $alpha)))
-    (if (f32.eq (local.get $beta) (f32.const 0))
+    (local.set $va (${x}.splat (local.get $alpha)))
+    (if (${f}.eq (local.get $beta) (${f}.const 0))
       (then
     ${store(false)})
       (else
-    (local.set $vb (f32x4.splat (local.get $beta)))
+    (local.set $vb (${x}.splat (local.get $beta)))
     ${store(true)})))
 
-  ;; The valid mr x nr corner of a full tile computed into $tile (row pitch ${4 * NR} bytes) goes to C:
+  ;; The valid mr x nr corner of a full tile computed into $tile (row pitch ${E * NR} bytes) goes to C:
   ;; C = alpha * tile + beta * C, where beta = 0 never reads C (so NaN or garbage there is ignored).
-  (func $sgemmEdge (param $mr i32) (param $nr i32) (param $tile i32) (param $c i32) (param $ldc i32)
-                   (param $alpha f32) (param $beta f32)
-    (local $i i32) (local $j i32) (local $src i32) (local $dst i32) (local $v f32)
+  (func $${p}gemmEdge (param $mr i32) (param $nr i32) (param $tile i32) (param $c i32) (param $ldc i32)
+                   (param $alpha ${f}) (param $beta ${f})
+    (local $i i32) (local $j i32) (local $src i32) (local $dst i32) (local $v ${f})
     (loop $rows
       (local.set $j (i32.const 0))
       (loop $cols
-        (local.set $src (i32.add (local.get $tile) (i32.shl (i32.add (i32.mul (local.get $i) (i32.const ${NR})) (local.get $j)) (i32.const 2))))
-        (local.set $dst (i32.add (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc))) (i32.shl (local.get $j) (i32.const 2))))
-        (local.set $v (f32.mul (local.get $alpha) (f32.load (local.get $src))))
-        (if (f32.ne (local.get $beta) (f32.const 0)) (then
-          (local.set $v (f32.add (local.get $v) (f32.mul (local.get $beta) (f32.load (local.get $dst)))))))
-        (f32.store (local.get $dst) (local.get $v))
+        (local.set $src (i32.add (local.get $tile) (i32.shl (i32.add (i32.mul (local.get $i) (i32.const ${NR})) (local.get $j)) (i32.const ${S}))))
+        (local.set $dst (i32.add (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc))) (i32.shl (local.get $j) (i32.const ${S}))))
+        (local.set $v (${f}.mul (local.get $alpha) (${f}.load (local.get $src))))
+        (if (${f}.ne (local.get $beta) (${f}.const 0)) (then
+          (local.set $v (${f}.add (local.get $v) (${f}.mul (local.get $beta) (${f}.load (local.get $dst)))))))
+        (${f}.store (local.get $dst) (local.get $v))
         (br_if $cols (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $nr))))
       (br_if $rows (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $mr)))))
 
   ;; Packs the mc x kc block of A at byte address $a (strides $rs, $cs in elements, any sign) into panels of ${MR}
   ;; rows: Ap[panel][k][i] = A[panel*${MR} + i][k], rows past mc are zeros.
-  (func $packA (param $mc i32) (param $kc i32) (param $a i32) (param $rs i32) (param $cs i32) (param $dst i32)
+  (func $${p}packA (param $mc i32) (param $kc i32) (param $a i32) (param $rs i32) (param $cs i32) (param $dst i32)
     (local $ir i32) (local $i i32) (local $k i32) (local $row i32) (local $src i32)
-    (local.set $rs (i32.shl (local.get $rs) (i32.const 2)))
-    (local.set $cs (i32.shl (local.get $cs) (i32.const 2)))
+    (local.set $rs (i32.shl (local.get $rs) (i32.const ${S})))
+    (local.set $cs (i32.shl (local.get $cs) (i32.const ${S})))
     (loop $panels
       (local.set $k (i32.const 0))
       (loop $depth
         (local.set $src (i32.add (i32.add (local.get $a) (i32.mul (local.get $ir) (local.get $rs))) (i32.mul (local.get $k) (local.get $cs))))
         (local.set $i (i32.const 0))
         (loop $lanes
-          (f32.store (local.get $dst)
-            (if (result f32) (i32.lt_u (i32.add (local.get $ir) (local.get $i)) (local.get $mc))
-              (then (f32.load (local.get $src)))
-              (else (f32.const 0))))
+          (${f}.store (local.get $dst)
+            (if (result ${f}) (i32.lt_u (i32.add (local.get $ir) (local.get $i)) (local.get $mc))
+              (then (${f}.load (local.get $src)))
+              (else (${f}.const 0))))
           (local.set $src (i32.add (local.get $src) (local.get $rs)))
-          (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const ${E})))
           (br_if $lanes (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const ${MR}))))
         (br_if $depth (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $kc))))
       (br_if $panels (i32.lt_u (local.tee $ir (i32.add (local.get $ir) (i32.const ${MR}))) (local.get $mc)))))
@@ -143,15 +166,15 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
   ;; Packs the kc x nc block of B at byte address $b (strides $rs, $cs in elements) into panels of ${NR} columns:
   ;; Bp[panel][k][j] = B[k][panel*${NR} + j], columns past nc are zeros. Rows with unit column stride (B stored
   ;; row-major, the common case) are copied ${V} vectors at a time.
-  (func $packB (param $kc i32) (param $nc i32) (param $b i32) (param $rs i32) (param $cs i32) (param $dst i32)
+  (func $${p}packB (param $kc i32) (param $nc i32) (param $b i32) (param $rs i32) (param $cs i32) (param $dst i32)
     (local $jr i32) (local $j i32) (local $k i32) (local $src i32)
-    (local.set $rs (i32.shl (local.get $rs) (i32.const 2)))
-    (local.set $cs (i32.shl (local.get $cs) (i32.const 2)))
+    (local.set $rs (i32.shl (local.get $rs) (i32.const ${S})))
+    (local.set $cs (i32.shl (local.get $cs) (i32.const ${S})))
     (loop $panels
       (local.set $k (i32.const 0))
-      (if (i32.and (i32.eq (local.get $cs) (i32.const 4)) (i32.le_u (i32.add (local.get $jr) (i32.const ${NR})) (local.get $nc)))
+      (if (i32.and (i32.eq (local.get $cs) (i32.const ${E})) (i32.le_u (i32.add (local.get $jr) (i32.const ${NR})) (local.get $nc)))
         (then
-          (local.set $src (i32.add (local.get $b) (i32.shl (local.get $jr) (i32.const 2))))
+          (local.set $src (i32.add (local.get $b) (i32.shl (local.get $jr) (i32.const ${S}))))
           (loop $rows
             ${range(V)
               .map(
@@ -159,39 +182,39 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
               )
               .join('\n            ')}
             (local.set $src (i32.add (local.get $src) (local.get $rs)))
-            (local.set $dst (i32.add (local.get $dst) (i32.const ${4 * NR})))
+            (local.set $dst (i32.add (local.get $dst) (i32.const ${E * NR})))
             (br_if $rows (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $kc)))))
         (else
           (loop $rows
             (local.set $src (i32.add (i32.add (local.get $b) (i32.mul (local.get $k) (local.get $rs))) (i32.mul (local.get $jr) (local.get $cs))))
             (local.set $j (i32.const 0))
             (loop $lanes
-              (f32.store (local.get $dst)
-                (if (result f32) (i32.lt_u (i32.add (local.get $jr) (local.get $j)) (local.get $nc))
-                  (then (f32.load (local.get $src)))
-                  (else (f32.const 0))))
+              (${f}.store (local.get $dst)
+                (if (result ${f}) (i32.lt_u (i32.add (local.get $jr) (local.get $j)) (local.get $nc))
+                  (then (${f}.load (local.get $src)))
+                  (else (${f}.const 0))))
               (local.set $src (i32.add (local.get $src) (local.get $cs)))
-              (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const ${E})))
               (br_if $lanes (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const ${NR}))))
             (br_if $rows (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $kc))))))
       (br_if $panels (i32.lt_u (local.tee $jr (i32.add (local.get $jr) (i32.const ${NR}))) (local.get $nc)))))
 
-  ;; C = alpha * A * B + beta * C, all float32 in this module's memory; addresses in bytes, strides in elements.
+  ;; C = alpha * A * B + beta * C, all ${f === 'f32' ? 'float32' : 'float64'} in this module's memory; addresses in bytes, strides in elements.
   ;; A is M x K (strides $rsa, $csa), B is K x N ($rsb, $csb), C is M x N with unit column stride and row
-  ;; stride $ldc. $work needs ${MC}*${KC} + ${KC}*min(N rounded up to ${NR}, ${NC}) + ${MR * NR} floats.
+  ;; stride $ldc. $work needs ${MC}*${KC} + ${KC}*min(N rounded up to ${NR}, ${NC}) + ${MR * NR} elements.
   ;; K = 0 is the caller's business (C = beta * C).
-  (func $sgemm (export "sgemm")
-    (param $M i32) (param $N i32) (param $K i32) (param $alpha f32) (param $beta f32)
+  (func $${p}gemm (export "${p}gemm")
+    (param $M i32) (param $N i32) (param $K i32) (param $alpha ${f}) (param $beta ${f})
     (param $a i32) (param $rsa i32) (param $csa i32) (param $b i32) (param $rsb i32) (param $csb i32)
     (param $c i32) (param $ldc i32) (param $work i32)
     (local $jc i32) (local $pc i32) (local $ic i32) (local $jr i32) (local $ir i32)
     (local $nc i32) (local $kc i32) (local $mc i32) (local $mr i32) (local $nr i32)
-    (local $pa i32) (local $pb i32) (local $tile i32) (local $betaK f32) (local $ldcBytes i32) (local $cTile i32)
-    (local.set $ldcBytes (i32.shl (local.get $ldc) (i32.const 2)))
+    (local $pa i32) (local $pb i32) (local $tile i32) (local $betaK ${f}) (local $ldcBytes i32) (local $cTile i32)
+    (local.set $ldcBytes (i32.shl (local.get $ldc) (i32.const ${S})))
     (local.set $pa (local.get $work))
-    (local.set $pb (i32.add (local.get $pa) (i32.const ${4 * MC * KC})))
+    (local.set $pb (i32.add (local.get $pa) (i32.const ${E * MC * KC})))
     ;; the tile scratch goes after Bp, whose size depends on N
-    (local.set $tile (i32.add (local.get $pb) (i32.mul (i32.const ${4 * KC})
+    (local.set $tile (i32.add (local.get $pb) (i32.mul (i32.const ${E * KC})
       (select (i32.const ${NC}) (i32.mul (i32.div_u (i32.add (local.get $N) (i32.const ${NR - 1})) (i32.const ${NR})) (i32.const ${NR}))
         (i32.gt_u (local.get $N) (i32.const ${NC}))))))
     (loop $jcLoop
@@ -202,16 +225,16 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
         (local.set $kc (select (i32.const ${KC}) (i32.sub (local.get $K) (local.get $pc))
           (i32.gt_u (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
         ;; the first depth block applies the caller's beta, the next ones accumulate
-        (local.set $betaK (select (local.get $beta) (f32.const 1) (i32.eqz (local.get $pc))))
-        (call $packB (local.get $kc) (local.get $nc)
-          (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $rsb)) (i32.mul (local.get $jc) (local.get $csb))) (i32.const 2)))
+        (local.set $betaK (select (local.get $beta) (${f}.const 1) (i32.eqz (local.get $pc))))
+        (call $${p}packB (local.get $kc) (local.get $nc)
+          (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $pc) (local.get $rsb)) (i32.mul (local.get $jc) (local.get $csb))) (i32.const ${S})))
           (local.get $rsb) (local.get $csb) (local.get $pb))
         (local.set $ic (i32.const 0))
         (loop $icLoop
           (local.set $mc (select (i32.const ${MC}) (i32.sub (local.get $M) (local.get $ic))
             (i32.gt_u (i32.sub (local.get $M) (local.get $ic)) (i32.const ${MC}))))
-          (call $packA (local.get $mc) (local.get $kc)
-            (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $ic) (local.get $rsa)) (i32.mul (local.get $pc) (local.get $csa))) (i32.const 2)))
+          (call $${p}packA (local.get $mc) (local.get $kc)
+            (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $ic) (local.get $rsa)) (i32.mul (local.get $pc) (local.get $csa))) (i32.const ${S})))
             (local.get $rsa) (local.get $csa) (local.get $pa))
           (local.set $jr (i32.const 0))
           (loop $jrLoop
@@ -223,19 +246,19 @@ export function sgemmWat(blocking = SGEMM_BLOCKING) {
                 (i32.gt_u (i32.sub (local.get $mc) (local.get $ir)) (i32.const ${MR}))))
               (local.set $cTile (i32.add (local.get $c) (i32.shl
                 (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $ldc)) (i32.add (local.get $jc) (local.get $jr)))
-                (i32.const 2))))
+                (i32.const ${S}))))
               (if (i32.and (i32.eq (local.get $mr) (i32.const ${MR})) (i32.eq (local.get $nr) (i32.const ${NR})))
                 (then
-                  (call $sgemmTile (local.get $kc)
-                    (i32.add (local.get $pa) (i32.mul (local.get $ir) (i32.shl (local.get $kc) (i32.const 2))))
-                    (i32.add (local.get $pb) (i32.mul (local.get $jr) (i32.shl (local.get $kc) (i32.const 2))))
+                  (call $${p}gemmTile (local.get $kc)
+                    (i32.add (local.get $pa) (i32.mul (local.get $ir) (i32.shl (local.get $kc) (i32.const ${S}))))
+                    (i32.add (local.get $pb) (i32.mul (local.get $jr) (i32.shl (local.get $kc) (i32.const ${S}))))
                     (local.get $cTile) (local.get $ldcBytes) (local.get $alpha) (local.get $betaK)))
                 (else
-                  (call $sgemmTile (local.get $kc)
-                    (i32.add (local.get $pa) (i32.mul (local.get $ir) (i32.shl (local.get $kc) (i32.const 2))))
-                    (i32.add (local.get $pb) (i32.mul (local.get $jr) (i32.shl (local.get $kc) (i32.const 2))))
-                    (local.get $tile) (i32.const ${4 * NR}) (f32.const 1) (f32.const 0))
-                  (call $sgemmEdge (local.get $mr) (local.get $nr) (local.get $tile) (local.get $cTile)
+                  (call $${p}gemmTile (local.get $kc)
+                    (i32.add (local.get $pa) (i32.mul (local.get $ir) (i32.shl (local.get $kc) (i32.const ${S}))))
+                    (i32.add (local.get $pb) (i32.mul (local.get $jr) (i32.shl (local.get $kc) (i32.const ${S}))))
+                    (local.get $tile) (i32.const ${E * NR}) (${f}.const 1) (${f}.const 0))
+                  (call $${p}gemmEdge (local.get $mr) (local.get $nr) (local.get $tile) (local.get $cTile)
                     (local.get $ldcBytes) (local.get $alpha) (local.get $betaK))))
               (br_if $irLoop (i32.lt_u (local.tee $ir (i32.add (local.get $ir) (i32.const ${MR}))) (local.get $mc))))
             (br_if $jrLoop (i32.lt_u (local.tee $jr (i32.add (local.get $jr) (i32.const ${NR}))) (local.get $nc))))

@@ -4,7 +4,10 @@
 // Three passes over each row, four lanes at a time: the max m, then y = exp(x - m) with the running sum s, then
 // y = y * (1/s). The caller lays the rows out with a pitch that is a multiple of 4 floats and pads each row with
 // -Infinity: padding never wins the max and its exp is exactly 0, so no pass needs a scalar tail.
-// A row whose max is -Infinity (all -Infinity) becomes zeros, never NaN.
+// The special rows agree with the TypeScript kernel: a row of all -Infinity (a fully masked attention row) becomes
+// zeros, and a NaN anywhere makes the whole row NaN. pmax skips NaN, so a row of only NaN and -Infinity has a max of
+// -Infinity too: that rare branch scans the row for NaN before choosing zeros. Elsewhere NaN needs no test: exp
+// keeps it, the sum becomes NaN, and so does every element once scaled by 1/sum.
 
 import { expConstants, expInline, expLocals } from './exp.wat.mjs';
 
@@ -31,9 +34,21 @@ export function softmaxRowsWat() {
         (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
       (if (f32.eq (local.get $max) (f32.const -inf))
         (then
-          ;; an all -Infinity row: zeros (the limit of softmax as every score goes to -Infinity is undefined;
-          ;; zeros make a fully masked row contribute nothing instead of poisoning everything with NaN)
-          (memory.fill (local.get $x) (i32.const 0) (local.get $pitch)))
+          ;; no finite or +Infinity entry: NaN if any entry is NaN (x != x), else all -Infinity and zeros (the limit
+          ;; of softmax as every score goes to -Infinity is undefined; PyTorch gives NaN, we give zeros so a fully
+          ;; masked attention row contributes nothing instead of poisoning everything after it)
+          (local.set $y (v128.const i32x4 0 0 0 0))
+          (local.set $p (local.get $x))
+          (loop $nan
+            (local.set $v (v128.load (local.get $p)))
+            (local.set $y (v128.or (local.get $y) (f32x4.ne (local.get $v) (local.get $v))))
+            (br_if $nan (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end))))
+          (local.set $y (select (result v128) (v128.const f32x4 nan nan nan nan) (v128.const i32x4 0 0 0 0)
+            (v128.any_true (local.get $y))))
+          (local.set $p (local.get $x))
+          (loop $fill
+            (v128.store (local.get $p) (local.get $y))
+            (br_if $fill (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end)))))
         (else
           ;; pass 2: y = exp(x - m), s = sum of y
           (local.set $m (f32x4.splat (local.get $max)))
