@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { DefaultTheme } from 'vitepress';
 
 /** A chapter page as its front matter declares it. */
@@ -34,7 +34,11 @@ function frontMatter(text: string): Record<string, string> {
 export function findChapters(dir: string, base = '/guide/'): Chapter[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    // A chapter is a page `name.md`, or a folder `name/` whose `index.md` opens a group of pages (the API reference).
+    files = readdirSync(dir, { withFileTypes: true }).flatMap((f) => {
+      if (f.isFile() && f.name.endsWith('.md')) return [f.name];
+      return f.isDirectory() && existsSync(join(dir, f.name, 'index.md')) ? [`${f.name}/index.md`] : [];
+    });
   } catch {
     return [];
   }
@@ -48,7 +52,7 @@ export function findChapters(dir: string, base = '/guide/'): Chapter[] {
       chapter,
       title: fm.title,
       part,
-      link: `${base}${basename(file, '.md')}`,
+      link: file.endsWith('/index.md') ? `${base}${dirname(file)}/` : `${base}${basename(file, '.md')}`,
       description: fm.description ?? '',
     });
   }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type DefaultTheme, defineConfigWithTheme } from 'vitepress';
+import { readApiPages, withApiPages } from './apiPages';
 import { type Chapter, findChapters, sidebarOf } from './chapters';
 
 /** The default theme's settings plus the chapter list the landing page reads. */
@@ -8,6 +9,8 @@ export interface ThemeConfig extends DefaultTheme.Config {
 }
 
 const chapters = findChapters(fileURLToPath(new URL('../guide', import.meta.url)));
+// The API reference's pages are generated before the build (scripts/api-docs.mjs) and nest under chapter 15.
+const apiPages = readApiPages(fileURLToPath(new URL('../guide/api', import.meta.url)));
 const first = chapters[0]?.link;
 
 export default defineConfigWithTheme<ThemeConfig>({
@@ -21,7 +24,7 @@ export default defineConfigWithTheme<ThemeConfig>({
   themeConfig: {
     logo: '/favicon.svg',
     nav: first ? [{ text: 'Tutorial', link: first, activeMatch: '/guide/' }] : [],
-    sidebar: { '/guide/': sidebarOf(chapters) },
+    sidebar: { '/guide/': withApiPages(sidebarOf(chapters), apiPages) },
     // Read by the landing page's chapter list.
     chapters,
     outline: { level: [2, 3] },
