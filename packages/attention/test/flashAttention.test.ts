@@ -1,7 +1,8 @@
-import { makeTensor, randn, tensor } from '@attn/tensor';
+import { makeTensor, randn, type Tensor, tensor } from '@attn/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flashAttention, scaledDotProductAttention } from '../src/index.js';
+import { makeBoolMask, makeView } from './support/arbitraries.js';
 import { attentionProblemArb } from './support/attentionProblem.js';
 import { elements, maxError, referenceAttention } from './support/reference.js';
 
@@ -67,6 +68,47 @@ describe('flashAttention', () => {
         if (last) expect(maxError(last.partialOutput.flat(2), elements(output))).toBeLessThanOrEqual(tol);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('equals the reference past one tile of queries (more than 64), with masks, alignments and traces', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 60, max: 140 }),
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(false, true, 'lower-right' as const),
+        fc.constantFrom('none', 'bool', 'additive'),
+        fc.constantFrom('float32' as const, 'float64' as const),
+        fc.nat(),
+        (tq, tk, blockSize, causal, maskKind, dtype, seed) => {
+          const q = makeView([2, tq, 3], seed, 'padded', dtype);
+          const k = makeView([2, tk, 3], seed + 1, 'transposed', dtype);
+          const v = makeView([2, tk, 2], seed + 2, 'contiguous', dtype);
+          let mask: Tensor | undefined;
+          if (maskKind === 'bool') mask = makeBoolMask([tq, tk], seed + 3, 0.8);
+          if (maskKind === 'additive') mask = makeView([2, 1, tk], seed + 3, 'contiguous', dtype);
+          const options = { mask, causal };
+          const ref = referenceAttention(q, k, v, options);
+          const { output, trace } = flashAttention(q, k, v, { ...options, blockSize, trace: true });
+          const tol = tolerance(dtype);
+          expect(maxError(elements(output), ref.output)).toBeLessThanOrEqual(tol);
+          const last = trace.blocks.at(-1);
+          if (last) expect(maxError(last.partialOutput.flat(2), elements(output))).toBeLessThanOrEqual(tol);
+          for (const state of trace.blocks) {
+            for (let n = 0; n < 2; n++) {
+              for (let i = 0; i < tq; i++) {
+                const row = ref.masked.slice((n * tq + i) * tk, (n * tq + i) * tk + state.keyEnd);
+                const max = Math.max(Number.NEGATIVE_INFINITY, ...row);
+                if (max === Number.NEGATIVE_INFINITY) expect(state.runningMax[n][i]).toBe(max);
+                else
+                  expect(Math.abs(state.runningMax[n][i] - max)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(max)));
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 

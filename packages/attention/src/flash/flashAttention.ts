@@ -1,4 +1,4 @@
-import { makeTensor, type Tensor } from '@attn/tensor';
+import { type GemmKernel, getKernels, makeTensor, type Tensor } from '@attn/tensor';
 import { type CausalAlignment, causalLimit } from '../attention/causalMask.js';
 import { type AttentionPlan, planAttention } from '../attention/planAttention.js';
 import { describe } from '../internal/validate.js';
@@ -34,11 +34,13 @@ export interface FlashAttentionResult {
  * running sum l and an unnormalised output are kept. When a block brings a larger score, what was accumulated
  * is rescaled by exp(m_old - m_new), so that at the end output = accumulated / l = softmax(Q K^T scale + mask) V
  * exactly as the plain computation, for every block size. The `[Tq, Tk]` score matrix is never built: the
- * memory is O(Tq * dv + blockSize * (d + dv)) per batch index, so long sequences fit.
+ * scratch is one tile of scores (64 queries by one block of keys) and the `[Tq, dv]` accumulator, so long
+ * sequences fit. Queries go 64 at a time through the gemm kernels, and under a causal mask a tile skips the key
+ * blocks none of its queries may see.
  *
  * Same arguments and semantics as scaledDotProductAttention (broadcasting, GQA, boolean and additive masks,
- * both causal alignments; a query that may see no key gets zeros). Sums are kept in float64; the output is in
- * q's dtype.
+ * both causal alignments; a query that may see no key gets zeros). Scores and the accumulator are in q's dtype
+ * (as the plain computation), the running max and sum in float64; the output is in q's dtype.
  *
  * Shapes: q `[..., Hq, Tq, d]`, k `[..., Hkv, Tk, d]`, v `[..., Hkv, Tk, dv]` -> output `[..., Hq, Tq, dv]`.
  *
@@ -71,86 +73,149 @@ export function flashAttention(q: Tensor, k: Tensor, v: Tensor, options: FlashAt
   return attendInBlocks(plan, blockSize, trace === true);
 }
 
+/** Queries handled together: one gemm per tile and key block; causal tiles skip the blocks none of them sees. */
+const QUERY_TILE = 64;
+
 /** The online-softmax loop over one checked plan. */
 function attendInBlocks(plan: AttentionPlan, blockSize: number, wantTrace: boolean): FlashAttentionResult {
   const { tq, tk, d, dv, scale, causal, allow, bias, outBatch, dtype } = plan;
   const count = plan.q.offsets.length;
   const blocks = Math.ceil(tk / blockSize);
-  const out = dtype === 'float32' ? new Float32Array(count * tq * dv) : new Float64Array(count * tq * dv);
+  const f32 = dtype === 'float32';
+  const kernels = getKernels();
+  // Typed loosely: every array below has the plan's dtype by construction.
+  const gemm = (f32 ? kernels.sgemm : kernels.dgemm) as GemmKernel<Float64Array>;
+  const allocate = (n: number) => (f32 ? new Float32Array(n) : new Float64Array(n)) as Float64Array;
+  const out = allocate(count * tq * dv);
 
-  // Scratch, reused for every batch index: the queries, one block of keys and values, and the running state.
-  const Q = new Float64Array(tq * d);
-  const width = Math.min(blockSize, tk); // a block never holds more keys than there are
-  const K = new Float64Array(width * d);
-  const V = new Float64Array(width * dv);
+  // Scratch, reused for every batch index: a [tile, block] tile of scores (then probabilities) and the running
+  // state of every query. A block never holds more keys than there are.
+  const width = Math.min(blockSize, tk);
+  const tile = Math.min(QUERY_TILE, tq);
+  const S = allocate(tile * width);
+  const acc = allocate(tq * dv);
   const m = new Float64Array(tq);
   const l = new Float64Array(tq);
-  const acc = new Float64Array(tq * dv);
-  const s = new Float64Array(width);
 
   const states: FlashBlockState[] = [];
   if (wantTrace) {
     for (let b = 0; b < blocks; b++) {
       const keyStart = b * blockSize;
       const keyEnd = Math.min(tk, keyStart + blockSize);
-      states.push({ block: b, keyStart, keyEnd, runningMax: [], runningSum: [], partialOutput: [] });
+      const perBatch = <T>(make: () => T) => Array.from({ length: count }, () => Array.from({ length: tq }, make));
+      states.push({
+        block: b,
+        keyStart,
+        keyEnd,
+        runningMax: perBatch(() => Number.NEGATIVE_INFINITY),
+        runningSum: perBatch(() => 0),
+        partialOutput: perBatch(() => new Array<number>(dv).fill(0)),
+      });
     }
   }
 
-  const qd = plan.q.data;
-  const kd = plan.k.data;
-  const vd = plan.v.data;
+  const { q, k, v } = plan;
   for (let n = 0; n < count; n++) {
-    copyRows(qd, plan.q.offsets[n], plan.q.rowStride, plan.q.colStride, 0, tq, d, Q);
     m.fill(Number.NEGATIVE_INFINITY);
     l.fill(0);
     acc.fill(0);
-    for (let b = 0; b < blocks; b++) {
-      const j0 = b * blockSize;
-      const j1 = Math.min(tk, j0 + blockSize);
-      copyRows(kd, plan.k.offsets[n], plan.k.rowStride, plan.k.colStride, j0, j1, d, K);
-      copyRows(vd, plan.v.offsets[n], plan.v.rowStride, plan.v.colStride, j0, j1, dv, V);
-      for (let i = 0; i < tq; i++) {
-        // Keys this query may see in the block: [j0, end), minus those the masks hide.
-        const end = causal ? Math.min(j1, causalLimit(i, tq, tk, causal) + 1) : j1;
-        if (end <= j0) continue;
-        let blockMax = Number.NEGATIVE_INFINITY;
-        const qRow = i * d;
-        for (let j = j0; j < end; j++) {
-          let x: number;
-          if (allow !== null && allow.data[allow.offsets[n] + i * allow.rowStride + j * allow.colStride] === 0) {
-            x = Number.NEGATIVE_INFINITY;
-          } else {
-            let dot = 0;
-            const kRow = (j - j0) * d;
-            for (let c = 0; c < d; c++) dot += Q[qRow + c] * K[kRow + c];
-            x = dot * scale;
-            if (bias !== null) x += bias.data[bias.offsets[n] + i * bias.rowStride + j * bias.colStride];
+    for (let i0 = 0; i0 < tq; i0 += tile) {
+      const i1 = Math.min(tq, i0 + tile);
+      const rows = i1 - i0;
+      // Under a causal mask no query of the tile sees past this key: later blocks are skipped outright.
+      const lastKey = causal ? Math.min(tk - 1, causalLimit(i1 - 1, tq, tk, causal)) : tk - 1;
+      for (let b = 0; b < blocks; b++) {
+        const j0 = b * blockSize;
+        const j1 = Math.min(tk, j0 + blockSize);
+        const bc = j1 - j0;
+        if (j0 <= lastKey) {
+          // S = scale * Q_tile K_block^T: K^T is K's strides swapped, tile and block are offsets.
+          gemm(
+            'no-transpose',
+            'no-transpose',
+            rows,
+            bc,
+            d,
+            scale,
+            q.data as Float64Array,
+            q.rowStride,
+            q.colStride,
+            q.offsets[n] + i0 * q.rowStride,
+            k.data as Float64Array,
+            k.colStride,
+            k.rowStride,
+            k.offsets[n] + j0 * k.rowStride,
+            0,
+            S,
+            bc,
+            1,
+            0,
+          );
+          let changed = false;
+          for (let i = i0; i < i1; i++) {
+            const row = (i - i0) * bc;
+            // Keys this query may see in the block: [j0, end), minus those the masks hide.
+            const end = causal ? Math.max(j0, Math.min(j1, causalLimit(i, tq, tk, causal) + 1)) : j1;
+            let blockMax = Number.NEGATIVE_INFINITY;
+            for (let j = j0; j < end; j++) {
+              let x = S[row + j - j0];
+              if (allow !== null && allow.data[allow.offsets[n] + i * allow.rowStride + j * allow.colStride] === 0) {
+                x = Number.NEGATIVE_INFINITY;
+              } else if (bias !== null) {
+                x += bias.data[bias.offsets[n] + i * bias.rowStride + j * bias.colStride];
+              }
+              S[row + j - j0] = x;
+              // Math.max keeps a NaN score, so a NaN reaches the output as it does in the plain computation.
+              blockMax = Math.max(blockMax, x);
+            }
+            if (blockMax === Number.NEGATIVE_INFINITY) {
+              // Nothing visible here: this row adds nothing and its state stays as it was.
+              S.fill(0, row, row + bc);
+              continue;
+            }
+            changed = true;
+            const mOld = m[i];
+            const mNew = Math.max(mOld, blockMax);
+            // Rescale what was accumulated against the old maximum (nothing was, while it is -Infinity).
+            const correction = mOld === Number.NEGATIVE_INFINITY ? 0 : Math.exp(mOld - mNew);
+            let sum = l[i] * correction;
+            for (let j = j0; j < j1; j++) {
+              const x = j < end ? S[row + j - j0] : Number.NEGATIVE_INFINITY;
+              const p = x === Number.NEGATIVE_INFINITY ? 0 : Math.exp(x - mNew);
+              S[row + j - j0] = p;
+              sum += p;
+            }
+            if (correction !== 1) for (let c = 0; c < dv; c++) acc[i * dv + c] *= correction;
+            m[i] = mNew;
+            l[i] = sum;
           }
-          s[j - j0] = x;
-          // Math.max keeps a NaN score, so a NaN reaches the output as it does in the plain computation.
-          blockMax = Math.max(blockMax, x);
+          // acc_tile += P V_block.
+          if (changed) {
+            gemm(
+              'no-transpose',
+              'no-transpose',
+              rows,
+              dv,
+              bc,
+              1,
+              S,
+              bc,
+              1,
+              0,
+              v.data as Float64Array,
+              v.rowStride,
+              v.colStride,
+              v.offsets[n] + j0 * v.rowStride,
+              1,
+              acc,
+              dv,
+              1,
+              i0 * dv,
+            );
+          }
         }
-        if (blockMax === Number.NEGATIVE_INFINITY) continue; // nothing visible here: the state stays as it was
-        const mOld = m[i];
-        const mNew = Math.max(mOld, blockMax);
-        // Rescale what was accumulated against the old maximum (nothing was, while it is -Infinity).
-        const correction = mOld === Number.NEGATIVE_INFINITY ? 0 : Math.exp(mOld - mNew);
-        const aRow = i * dv;
-        let sum = l[i] * correction;
-        for (let c = 0; c < dv; c++) acc[aRow + c] *= correction;
-        for (let j = j0; j < end; j++) {
-          const x = s[j - j0];
-          if (x === Number.NEGATIVE_INFINITY) continue;
-          const p = Math.exp(x - mNew);
-          sum += p;
-          const vRow = (j - j0) * dv;
-          for (let c = 0; c < dv; c++) acc[aRow + c] += p * V[vRow + c];
-        }
-        m[i] = mNew;
-        l[i] = sum;
+        if (wantTrace) record(states[b], n, i0, i1, m, l, acc, dv);
       }
-      if (wantTrace) record(states[b], m, l, acc, tq, dv);
     }
     const base = n * tq * dv;
     for (let i = 0; i < tq; i++) {
@@ -164,33 +229,21 @@ function attendInBlocks(plan: AttentionPlan, blockSize: number, wantTrace: boole
   return { output, trace: { blockSize, batchShape: [...outBatch], blocks: states } };
 }
 
-/** Rows [from, to) of a strided matrix, as float64 into a contiguous `[to - from, width]` buffer. */
-function copyRows(
-  data: ArrayLike<number>,
-  offset: number,
-  rowStride: number,
-  colStride: number,
-  from: number,
-  to: number,
-  width: number,
-  into: Float64Array,
+/** Writes the running state of queries [i0, i1) of batch index n after a block into its trace, as plain numbers. */
+function record(
+  state: FlashBlockState,
+  n: number,
+  i0: number,
+  i1: number,
+  m: Float64Array,
+  l: Float64Array,
+  acc: Float32Array | Float64Array,
+  dv: number,
 ): void {
-  for (let r = from; r < to; r++) {
-    const src = offset + r * rowStride;
-    const dst = (r - from) * width;
-    for (let c = 0; c < width; c++) into[dst + c] = data[src + c * colStride];
-  }
-}
-
-/** Appends one batch index's running state to a block's trace, as plain arrays. */
-function record(state: FlashBlockState, m: Float64Array, l: Float64Array, acc: Float64Array, tq: number, dv: number) {
-  state.runningMax.push(Array.from(m));
-  state.runningSum.push(Array.from(l));
-  const partial: number[][] = [];
-  for (let i = 0; i < tq; i++) {
-    const row = new Array<number>(dv).fill(0);
+  for (let i = i0; i < i1; i++) {
+    state.runningMax[n][i] = m[i];
+    state.runningSum[n][i] = l[i];
+    const row = state.partialOutput[n][i];
     if (l[i] > 0) for (let c = 0; c < dv; c++) row[c] = acc[i * dv + c] / l[i];
-    partial.push(row);
   }
-  state.partialOutput.push(partial);
 }
