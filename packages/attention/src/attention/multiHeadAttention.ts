@@ -1,5 +1,8 @@
 import { makeTensor, showShape, type Tensor } from '@attn/tensor';
 import { attendFused } from '../fast/attendFused.js';
+import { projectHeads } from '../fast/projectHeads.js';
+import { projectRows } from '../fast/projectRows.js';
+import { scratch } from '../fast/scratch.js';
 import { assertFloatTensor, assertPositiveInteger, assertSameDType, assertTensor } from '../internal/validate.js';
 import { linearUnchecked } from '../layers/linear.js';
 import type { AttentionTrace, MultiHeadTrace } from './AttentionTrace.js';
@@ -95,9 +98,16 @@ export function multiHeadAttention(
   const [b, tq] = q3.shape;
   const tk = k3.shape[1];
 
-  const q = splitHeads(linearUnchecked(q3, p.wq, p.bq), heads);
-  const k = splitHeads(linearUnchecked(k3, p.wk, p.bk), kvHeads);
-  const v = splitHeads(linearUnchecked(v3, p.wv, p.bv), kvHeads);
+  const wantTrace = options.trace === true || options.needWeights === true;
+  // The fast path (float32, no trace): projections into one reused workspace, heads straight into the concatenation.
+  const fast = !wantTrace && query.dtype === 'float32';
+  const { q, k, v } = fast
+    ? projectHeads(q3, k3, v3, p, heads, kvHeads)
+    : {
+        q: splitHeads(linearUnchecked(q3, p.wq, p.bq), heads),
+        k: splitHeads(linearUnchecked(k3, p.wk, p.bk), kvHeads),
+        v: splitHeads(linearUnchecked(v3, p.wv, p.bv), kvHeads),
+      };
 
   // Masks: the key padding mask is [B, 1, 1, Tk] against [B, H, Tq, Tk]; a boolean attention mask joins it by AND.
   let allow: Tensor<'bool'> | undefined;
@@ -140,13 +150,12 @@ export function multiHeadAttention(
     causal: options.causal,
     enableGqa: kvHeads !== heads,
   });
-  const wantTrace = options.trace === true || options.needWeights === true;
   let concat: Tensor;
   let trace: AttentionTrace | undefined;
-  if (!wantTrace && plan.dtype === 'float32') {
-    // The fast path: each head's output goes straight to its columns of the concatenation, no merge copy.
+  if (fast) {
+    // Each head's output goes straight to its columns of the concatenation: no merge copy.
     const width = heads * plan.dv;
-    const data = new Float32Array(b * tq * width);
+    const data = scratch('concatenation', b * tq * width);
     attendFused(plan, data, width, (n) => Math.floor(n / heads) * tq * width + (n % heads) * plan.dv);
     concat = makeTensor('float32', data, [b, tq, width]);
   } else {
@@ -154,7 +163,13 @@ export function multiHeadAttention(
     concat = mergeHeads(result.output);
     trace = result.trace;
   }
-  const out3 = linearUnchecked(concat, p.wo, p.bo);
+  let out3: Tensor;
+  if (fast) {
+    const e = p.wo.shape[0];
+    const data = new Float32Array(b * tq * e);
+    projectRows(concat, p.wo, p.bo, data, 0, e);
+    out3 = makeTensor('float32', data, [b, tq, e]);
+  } else out3 = linearUnchecked(concat, p.wo, p.bo);
   const output = batched ? out3 : makeTensor(out3.dtype, out3.data, out3.shape.slice(1));
 
   const result: MultiHeadAttentionResult = { output };
