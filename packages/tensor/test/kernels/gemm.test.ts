@@ -29,7 +29,7 @@ describe('gemm (the plain TypeScript kernel)', () => {
     );
   });
 
-  it('crosses the packing blocks (K past 256, N past 512) exactly', () => {
+  it('crosses the packing blocks (K past 256 and 512, N past 256 and 512) exactly', () => {
     const base: GemmCase = {
       M: 7,
       N: 5,
