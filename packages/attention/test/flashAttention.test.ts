@@ -1,6 +1,6 @@
-import { makeTensor, randn, type Tensor, tensor } from '@attn/tensor';
+import { type KernelBackend, makeTensor, randn, ready, setKernelBackend, type Tensor, tensor } from '@attn/tensor';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flashAttention, scaledDotProductAttention } from '../src/index.js';
 import { makeBoolMask, makeView } from './support/arbitraries.js';
 import { attentionProblemArb } from './support/attentionProblem.js';
@@ -8,22 +8,31 @@ import { elements, maxError, referenceAttention } from './support/reference.js';
 
 const tolerance = (dtype: string) => (dtype === 'float64' ? 1e-12 : 2e-5);
 
+beforeAll(async () => {
+  await ready();
+});
+afterAll(() => setKernelBackend('auto'));
+
 describe('flashAttention', () => {
-  it('equals the float64 reference and scaledDotProductAttention for every block size, mask and alignment', () => {
-    fc.assert(
-      fc.property(attentionProblemArb, fc.integer({ min: 1, max: 15 }), (p, blockSize) => {
-        const ref = referenceAttention(p.q, p.k, p.v, p.options);
-        const { output, trace } = flashAttention(p.q, p.k, p.v, { ...p.options, blockSize });
-        expect(trace).toBeUndefined();
-        expect(output.shape).toEqual(ref.outShape);
-        expect(output.dtype).toBe(p.dtype);
-        expect(maxError(elements(output), ref.output)).toBeLessThanOrEqual(tolerance(p.dtype));
-        const plain = scaledDotProductAttention(p.q, p.k, p.v, p.options).output;
-        expect(maxError(elements(output), elements(plain))).toBeLessThanOrEqual(tolerance(p.dtype));
-      }),
-      { numRuns: 400 },
-    );
-  });
+  it.each<KernelBackend>(['js', 'wasm-simd', 'auto'])(
+    'equals the float64 reference and scaledDotProductAttention for every block size, mask and alignment (%s kernels)',
+    (backend) => {
+      setKernelBackend(backend);
+      fc.assert(
+        fc.property(attentionProblemArb, fc.integer({ min: 1, max: 15 }), (p, blockSize) => {
+          const ref = referenceAttention(p.q, p.k, p.v, p.options);
+          const { output, trace } = flashAttention(p.q, p.k, p.v, { ...p.options, blockSize });
+          expect(trace).toBeUndefined();
+          expect(output.shape).toEqual(ref.outShape);
+          expect(output.dtype).toBe(p.dtype);
+          expect(maxError(elements(output), ref.output)).toBeLessThanOrEqual(tolerance(p.dtype));
+          const plain = scaledDotProductAttention(p.q, p.k, p.v, p.options).output;
+          expect(maxError(elements(output), elements(plain))).toBeLessThanOrEqual(tolerance(p.dtype));
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it('traces the running max, running sum and partial output after every block', () => {
     fc.assert(
