@@ -1,6 +1,8 @@
 /**
- * @attn/tensor/node: read and write NumPy and safetensors files from Node. The byte-level readers and writers
- * (`readNpy`, `writeNpz`, ...) live in the main entry and work in browsers too; these add the file system.
+ * @attn/tensor/node: what only Node can do. Read and write NumPy and safetensors files (the byte-level readers and
+ * writers, `readNpy`, `writeNpz`, ..., live in the main entry and work in browsers too; these add the file
+ * system), and split large gemms over worker threads (`setKernelThreads`). Browsers never load this entry, so
+ * bundlers never see `node:worker_threads` or `node:fs`.
  * @packageDocumentation
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -11,6 +13,8 @@ import { readSafetensors } from './io/readSafetensors.js';
 import { writeNpy } from './io/writeNpy.js';
 import { writeNpz } from './io/writeNpz.js';
 import { writeSafetensors } from './io/writeSafetensors.js';
+
+export { kernelThreads, setKernelThreads } from './kernels/threads/setKernelThreads.js';
 
 /**
  * Reads a `.npy` file into a tensor (see `readNpy` for the dtypes and versions understood).
