@@ -16,4 +16,12 @@ const want = (group) => opts.groups.length === 0 || opts.groups.includes(group);
 
 console.log(`# @attn/tensor benchmarks (Node ${process.version}, one thread)`);
 if (want('matmul')) await runMatmulBench(lib, { quick: opts.quick, rounds, only: opts.only });
-if (want('wasm')) await runWasmSimdBench(lib, { sizes: opts.quick ? [64, 256] : [64, 128, 256, 512, 1024], rounds });
+if (want('wasm')) {
+  const { setKernelThreads } = await import('../dist/node.js');
+  await runWasmSimdBench(lib, {
+    sizes: opts.quick ? [64, 256] : [64, 128, 256, 512, 1024],
+    threadSizes: opts.quick ? [512] : [256, 512, 1024],
+    rounds,
+    setKernelThreads,
+  });
+}

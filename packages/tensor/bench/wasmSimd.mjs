@@ -1,6 +1,8 @@
 // Benchmark rows of the WebAssembly SIMD kernels (issue 5): float32 gemm, ours (SIMD path, TypeScript path)
-// against tfjs-backend-cpu, tfjs-backend-wasm (XNNPACK, 1 thread) and onnxruntime-web (1 thread), and softmax rows
-// SIMD vs TypeScript. Interleaved rounds (every contender once per round, in turn), medians per call.
+// against tfjs-backend-cpu, tfjs-backend-wasm (XNNPACK, 1 thread) and onnxruntime-web (1 thread); float64 gemm
+// (f64x2 vs TypeScript); our float32 gemm on two threads vs one (Node worker threads); softmax rows SIMD vs
+// TypeScript. Interleaved rounds (every contender once per round, in turn), medians per call. Every timed call
+// includes what a caller pays: copying the operands into WebAssembly memory and the result back out.
 //
 //   node bench/wasmSimd.mjs            (after `pnpm build`: it measures the built package, dist/)
 //
@@ -56,9 +58,19 @@ async function interleaved(contenders, rounds, ms) {
 
 /**
  * Prints the gemm and softmax tables. `lib` is @attn/tensor (or its sources): `ready()`, `setKernelBackend(name)`
- * and `getKernels()` (the kernel set now in force, whose `name` tells which path a row took).
+ * and `getKernels()` (the kernel set now in force, whose `name` tells which path a row took). `setKernelThreads`
+ * (optional, from @attn/tensor/node) adds the two-thread rows.
  */
-export async function runWasmSimdBench(lib, { sizes = [64, 128, 256, 512, 1024], rounds = 7, ms = 60 } = {}) {
+export async function runWasmSimdBench(
+  lib,
+  {
+    sizes = [64, 128, 256, 512, 1024],
+    threadSizes = [256, 512, 1024],
+    rounds = 7,
+    ms = 60,
+    setKernelThreads = null,
+  } = {},
+) {
   if (!(await lib.ready())) throw new Error('wasmSimd bench: the WebAssembly SIMD kernels did not load');
   const ours = (backend, n, A, B, C) => ({
     before: () => lib.setKernelBackend(backend),
@@ -105,6 +117,52 @@ export async function runWasmSimdBench(lib, { sizes = [64, 128, 256, 512, 1024],
     });
     console.log(`| ${n} | ${cells.join(' | ')} |`);
   }
+  console.log('\n## float64 gemm, square n, one thread: GFLOP/s, ratio SIMD (f64x2) / TypeScript\n');
+  console.log('| n | ours, SIMD path (f64x2) | ours, TypeScript path | speed-up |');
+  console.log('|---|---|---|---|');
+  for (const n of sizes.filter((n) => n <= 512)) {
+    const A = Float64Array.from(random(n * n, 1));
+    const B = Float64Array.from(random(n * n, 2));
+    const C = new Float64Array(n * n);
+    const run = () =>
+      lib.getKernels().dgemm('no-transpose', 'no-transpose', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0);
+    const [simd, ts] = await interleaved(
+      [
+        { before: () => lib.setKernelBackend('wasm-simd'), run },
+        { before: () => lib.setKernelBackend('js'), run },
+      ],
+      rounds,
+      ms,
+    );
+    const g = (t) => ((2 * n * n * n) / t / 1e6).toFixed(1);
+    console.log(`| ${n} | ${g(simd)} | ${g(ts)} | ${(ts / simd).toFixed(2)}x |`);
+  }
+
+  if (setKernelThreads !== null) {
+    console.log(
+      '\n## float32 gemm on Node worker threads (setKernelThreads(2)), SIMD path: GFLOP/s, speed-up over one thread\n',
+    );
+    console.log('| n | one thread | two threads | speed-up |');
+    console.log('|---|---|---|---|');
+    // the one-thread kernel, taken before the threads start: it stays valid, so both contenders run in one process
+    // with the workers started once (and warm)
+    lib.setKernelBackend('wasm-simd');
+    const one = lib.getKernels().sgemm;
+    const started = await setKernelThreads(2);
+    const two = lib.getKernels().sgemm;
+    for (const n of threadSizes) {
+      const A = random(n * n, 1);
+      const B = random(n * n, 2);
+      const C = new Float32Array(n * n);
+      const call = (sgemm) => () =>
+        sgemm('no-transpose', 'no-transpose', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0);
+      const [t1, t2] = await interleaved([{ run: call(one) }, { run: call(two) }], rounds, ms);
+      const g = (t) => ((2 * n * n * n) / t / 1e6).toFixed(1);
+      console.log(`| ${n} | ${g(t1)} | ${g(t2)} (${started} threads) | ${(t1 / t2).toFixed(2)}x |`);
+    }
+    await setKernelThreads(1);
+  }
+
   lib.setKernelBackend('wasm-simd');
   const simdName = lib.getKernels().name;
   lib.setKernelBackend('js');
@@ -137,5 +195,6 @@ export async function runWasmSimdBench(lib, { sizes = [64, 128, 256, 512, 1024],
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const lib = await import('../dist/index.js');
-  await runWasmSimdBench(lib);
+  const node = await import('../dist/node.js');
+  await runWasmSimdBench(lib, { setKernelThreads: node.setKernelThreads });
 }
