@@ -14,6 +14,7 @@ const base = slot * 32; // Int32 index of this worker's slot (128 bytes, its own
 const IDLE = 0;
 const RUN = 1;
 const QUIT = 2;
+const BUSY = 3;
 
 try {
   const { sgemm, dgemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
@@ -23,7 +24,8 @@ try {
     Atomics.wait(ints, base, IDLE);
     const state = Atomics.load(ints, base);
     if (state === QUIT) break;
-    if (state !== RUN) continue;
+    // take the job (RUN -> BUSY) unless the main thread, done with its own block first, took it back meanwhile
+    if (state !== RUN || Atomics.compareExchange(ints, base, RUN, BUSY) !== RUN) continue;
     const gemm = ints[base + 2] === 0 ? sgemm : dgemm;
     const [M, N, K, a, rsa, csa, b, rsb, csb, c, ldc, work] = ints.subarray(base + 3, base + 15);
     gemm(M, N, K, floats[base / 2 + 8], floats[base / 2 + 9], a, rsa, csa, b, rsb, csb, c, ldc, work);

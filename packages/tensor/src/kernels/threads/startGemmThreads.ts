@@ -2,9 +2,11 @@ import { Worker } from 'node:worker_threads';
 import { decodeBase64 } from '../wasm/decodeBase64.js';
 import { threadKernelsWasmBase64, threadsMaxPages } from './threadKernels.generated.js';
 
-/** A job slot's state, the first Int32 of each worker's 128-byte slot (see kernelWorker.js; 0 is idle). */
+/** A job slot's state, the first Int32 of each worker's 128-byte slot (see kernelWorker.js). */
+const IDLE = 0;
 const RUN = 1;
 const QUIT = 2;
+const BUSY = 3;
 /** Int32s per slot: state, ready, dtype, 12 gemm arguments, padding; alpha and beta as float64 at Int32 16..19. */
 const SLOT = 32;
 
@@ -19,12 +21,15 @@ export interface GemmThreads {
   available(): number;
   /**
    * Runs `parts.length` gemm blocks at once (each the 14 arguments of the module's gemm, see kernelWorker.js):
-   * parts 1.. on workers, part 0 on the calling thread, and returns when all are done. A worker that broke has its
-   * block run on the calling thread. `parts.length` must not exceed {@link available}.
+   * parts 1.. posted to workers, part 0 on the calling thread, and returns when all are done. A block that its
+   * worker has not started by the time the calling thread is done with part 0 is taken back and run here, and so
+   * is the block of a worker that broke. `parts.length` must not exceed {@link available}.
    */
   run(type: JobType, parts: readonly (readonly number[])[]): void;
   /** Asks every worker to exit (they are unref'd, so they never hold the process open anyway). */
   stop(): void;
+  /** Blocks posted to workers so far, and how many of them the calling thread took back (see {@link run}). */
+  readonly stats: { posted: number; takenBack: number };
 }
 
 /**
@@ -67,8 +72,10 @@ export async function startGemmThreads(workers: number): Promise<GemmThreads> {
   const ready = (slot: number) => Atomics.load(ints, slot * SLOT + 1) === 1;
   const runHere = (type: JobType, args: readonly number[]) => (type === 0 ? exports.sgemm : exports.dgemm)(...args);
 
+  const stats = { posted: 0, takenBack: 0 };
   return {
     memory,
+    stats,
     available() {
       let n = 1;
       for (let slot = 0; slot < workers; slot++) if (ready(slot)) n++;
@@ -92,11 +99,19 @@ export async function startGemmThreads(workers: number): Promise<GemmThreads> {
         Atomics.store(ints, at, RUN);
         Atomics.notify(ints, at);
         posted.push([slot, parts[p]]);
+        stats.posted++;
         slot++;
       }
       runHere(type, parts[0]);
       for (const [s, part] of posted) {
-        while (Atomics.load(ints, s * SLOT) === RUN) Atomics.wait(ints, s * SLOT, RUN);
+        // a worker that has not picked its block up yet (asleep, or its core busy elsewhere) loses it to this
+        // thread: so a split call is never much slower than one thread, whatever else the machine runs
+        if (Atomics.compareExchange(ints, s * SLOT, RUN, IDLE) === RUN) {
+          stats.takenBack++;
+          runHere(type, part);
+          continue;
+        }
+        while (Atomics.load(ints, s * SLOT) === BUSY) Atomics.wait(ints, s * SLOT, BUSY);
         if (!ready(s)) runHere(type, part); // the worker broke before finishing its block
       }
     },

@@ -140,6 +140,21 @@ describe('gemm split over worker threads', () => {
     );
   });
 
+  it('gives the same result whether the worker or the calling thread (taking a late block back) runs a block', () => {
+    // tiny blocks: the calling thread is often done with its own before the worker wakes up, and takes the other
+    // back; bigger ones: the worker usually runs its block. Either way C must be the one-thread C.
+    const par32 = makeParallelGemm(threads, 'float32', single32);
+    const before = { ...threads.stats };
+    const parts = (cols: number) => [
+      [4, cols, 8, 1, 0, 0, 8, 1, 4096, cols, 1, 8192, 2 * cols, 16384],
+      [4, cols, 8, 1, 0, 0, 8, 1, 4096 + 4 * cols, cols, 1, 8192 + 4 * cols, 2 * cols, 65536],
+    ];
+    for (let n = 0; n < 200; n++) threads.run(0, parts(8));
+    for (const c of [base, { ...base, M: 33, N: 600, K: 130 }]) same(run(par32, f32, c), run(single32, f32, c));
+    expect(threads.stats.posted - before.posted).toBe(202);
+    expect(threads.stats.takenBack - before.takenBack).toBeGreaterThan(0);
+  });
+
   it('keeps small calls on one thread (no job posted)', () => {
     const par32 = makeParallelGemm(threads, 'float32', single32);
     const spy = vi.spyOn(threads, 'run');
