@@ -154,20 +154,9 @@ function attendInBlocks(plan: AttentionPlan, blockSize: number, wantTrace: boole
           let changed = false;
           for (let i = i0; i < i1; i++) {
             const row = (i - i0) * bc;
-            // Keys this query may see in the block: [j0, end), minus those the masks hide.
-            const end = causal ? Math.max(j0, Math.min(j1, causalLimit(i, tq, tk, causal) + 1)) : j1;
-            let blockMax = Number.NEGATIVE_INFINITY;
-            for (let j = j0; j < end; j++) {
-              let x = S[row + j - j0];
-              if (allow !== null && allow.data[allow.offsets[n] + i * allow.rowStride + j * allow.colStride] === 0) {
-                x = Number.NEGATIVE_INFINITY;
-              } else if (bias !== null) {
-                x += bias.data[bias.offsets[n] + i * bias.rowStride + j * bias.colStride];
-              }
-              S[row + j - j0] = x;
-              // Math.max keeps a NaN score, so a NaN reaches the output as it does in the plain computation.
-              blockMax = Math.max(blockMax, x);
-            }
+            // Keys this query may see in the block: [j0, j0 + len), minus those the masks hide.
+            const len = (causal ? Math.max(j0, Math.min(j1, causalLimit(i, tq, tk, causal) + 1)) : j1) - j0;
+            const blockMax = maskRow(S, row, len, n, i, j0, allow, bias);
             if (blockMax === Number.NEGATIVE_INFINITY) {
               // Nothing visible here: this row adds nothing and its state stays as it was.
               S.fill(0, row, row + bc);
@@ -179,12 +168,13 @@ function attendInBlocks(plan: AttentionPlan, blockSize: number, wantTrace: boole
             // Rescale what was accumulated against the old maximum (nothing was, while it is -Infinity).
             const correction = mOld === Number.NEGATIVE_INFINITY ? 0 : Math.exp(mOld - mNew);
             let sum = l[i] * correction;
-            for (let j = j0; j < j1; j++) {
-              const x = j < end ? S[row + j - j0] : Number.NEGATIVE_INFINITY;
-              const p = x === Number.NEGATIVE_INFINITY ? 0 : Math.exp(x - mNew);
-              S[row + j - j0] = p;
+            // p = exp(s - m_new): a hidden key (-Infinity) gives exactly 0; keys past the causal limit are zeroed.
+            for (let j = row; j < row + len; j++) {
+              const p = Math.exp(S[j] - mNew);
+              S[j] = p;
               sum += p;
             }
+            if (len < bc) S.fill(0, row + len, row + bc);
             if (correction !== 1) for (let c = 0; c < dv; c++) acc[i * dv + c] *= correction;
             m[i] = mNew;
             l[i] = sum;
@@ -227,6 +217,39 @@ function attendInBlocks(plan: AttentionPlan, blockSize: number, wantTrace: boole
   const output = makeTensor(dtype, out, [...outBatch, tq, dv]);
   if (!wantTrace) return { output };
   return { output, trace: { blockSize, batchShape: [...outBatch], blocks: states } };
+}
+
+/**
+ * Applies the boolean and additive masks to `len` scaled scores of query i in place (a hidden key becomes
+ * -Infinity) and returns their maximum (NaN if one is NaN, as the plain softmax would propagate it).
+ */
+function maskRow(
+  S: Float32Array | Float64Array,
+  row: number,
+  len: number,
+  n: number,
+  i: number,
+  j0: number,
+  allow: AttentionPlan['allow'],
+  bias: AttentionPlan['bias'],
+): number {
+  let max = Number.NEGATIVE_INFINITY;
+  if (allow === null && bias === null) {
+    for (let j = row; j < row + len; j++) max = Math.max(max, S[j]);
+    return max;
+  }
+  let ao = allow === null ? 0 : allow.offsets[n] + i * allow.rowStride + j0 * allow.colStride;
+  let bo = bias === null ? 0 : bias.offsets[n] + i * bias.rowStride + j0 * bias.colStride;
+  const aStep = allow === null ? 0 : allow.colStride;
+  const bStep = bias === null ? 0 : bias.colStride;
+  for (let j = row; j < row + len; j++, ao += aStep, bo += bStep) {
+    let x = S[j];
+    if (allow !== null && allow.data[ao] === 0) x = Number.NEGATIVE_INFINITY;
+    else if (bias !== null) x += bias.data[bo];
+    S[j] = x;
+    max = Math.max(max, x);
+  }
+  return max;
 }
 
 /** Writes the running state of queries [i0, i1) of batch index n after a block into its trace, as plain numbers. */
