@@ -1,22 +1,28 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dgemm, sgemm } from '../../src/blas/gemm.js';
-import { setKernelBackend } from '../../src/kernels/dispatch.js';
+import { kernelBackend, setKernelBackend } from '../../src/kernels/dispatch.js';
+import { ready } from '../../src/kernels/wasm/ready.js';
 import { gemmCaseArb, runGemmCase } from '../kernels/gemmCase.js';
 
 describe('sgemm / dgemm', () => {
   afterAll(() => setKernelBackend('auto'));
 
-  it('are exact on integer inputs through the public entry, every transpose, layout and alpha/beta', () => {
-    setKernelBackend('js');
-    fc.assert(
-      fc.property(gemmCaseArb(), (c) => {
-        expect(runGemmCase(Float32Array, sgemm, c, true).maxError).toBe(0);
-        expect(runGemmCase(Float64Array, dgemm, c, true).maxError).toBe(0);
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it.each(['js', 'wasm-simd'] as const)(
+    'are exact on integer inputs through the public entry, every transpose, layout and alpha/beta (%s kernels)',
+    async (backend) => {
+      expect(await ready()).toBe(true);
+      setKernelBackend(backend);
+      expect(kernelBackend().active).toBe(backend);
+      fc.assert(
+        fc.property(gemmCaseArb(), (c) => {
+          expect(runGemmCase(Float32Array, sgemm, c, true).maxError).toBe(0);
+          expect(runGemmCase(Float64Array, dgemm, c, true).maxError).toBe(0);
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 
   it('combine alpha and beta linearly: gemm(alpha, beta) = alpha * gemm(1, 0) + beta * C', () => {
     const A = new Float64Array([1, 2, 3, 4, 5, 6]);
