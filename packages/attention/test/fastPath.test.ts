@@ -1,7 +1,12 @@
 import { type KernelBackend, makeTensor, ready, setKernelBackend, type Tensor, zeros } from '@attn/tensor';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initMultiHeadAttention, multiHeadAttention, scaledDotProductAttention } from '../src/index.js';
+import {
+  initMultiHeadAttention,
+  multiHeadAttention,
+  prepareMultiHeadAttention,
+  scaledDotProductAttention,
+} from '../src/index.js';
 import { layoutArb, makeBoolMask, makeView, squeezeSome } from './support/arbitraries.js';
 import { elements, maxError, referenceAttention } from './support/reference.js';
 import { referenceMultiHead } from './support/referenceMultiHead.js';
@@ -201,5 +206,45 @@ describe('the fast path of multiHeadAttention', () => {
     const copy = Array.from(first.data);
     multiHeadAttention(x2, x2, x2, params);
     expect(Array.from(first.data)).toEqual(copy);
+  });
+
+  it('prepareMultiHeadAttention re-lays the weights out column-major: same values, same outputs, originals untouched', () => {
+    setKernelBackend('wasm-simd');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.boolean(),
+        fc.nat(),
+        (heads, d, packed, seed) => {
+          const e = heads * d;
+          const width = packed ? e : e + 1;
+          const params = initMultiHeadAttention({ embedDim: e, numHeads: heads, seed, kdim: width, vdim: width });
+          const before = elements(params.outProjWeight);
+          const prepared = prepareMultiHeadAttention(params);
+          for (const name of ['inProjWeight', 'qProjWeight', 'kProjWeight', 'vProjWeight', 'outProjWeight'] as const) {
+            const w = params[name];
+            const p = prepared[name];
+            if (w === undefined) {
+              expect(p).toBeUndefined();
+              continue;
+            }
+            expect(p!.shape).toEqual(w.shape);
+            expect(p!.strides).toEqual([1, w.shape[0]]);
+            expect(elements(p!)).toEqual(elements(w));
+          }
+          expect(elements(params.outProjWeight)).toEqual(before);
+          const x = makeView([2, 9, e], seed + 1);
+          const k = packed ? x : makeView([2, 7, e + 1], seed + 2);
+          const a = multiHeadAttention(x, k, k, params, { causal: packed }).output;
+          const b = multiHeadAttention(x, k, k, prepared, { causal: packed }).output;
+          expect(maxError(elements(b), elements(a))).toBeLessThanOrEqual(1e-6);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(() => prepareMultiHeadAttention(null as never)).toThrow(
+      'prepareMultiHeadAttention: params must be an object',
+    );
   });
 });
