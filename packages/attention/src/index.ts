@@ -68,5 +68,6 @@ export {
 } from './stats/headSimilarity.js';
 export { type HeadStatisticsOptions, headStatistics } from './stats/headStatistics.js';
 export { type RowStatistics, type RowStatisticsOptions, rowStatistics } from './stats/rowStatistics.js';
+
 // H2: fast path
 export { prepareMultiHeadAttention } from './fast/prepareMultiHeadAttention.js';
