@@ -45,6 +45,8 @@ export { createKVCache, type KVCacheOptions } from './cache/createKVCache.js';
 export type { KVCache } from './cache/KVCache.js';
 export { type KVCacheBytes, kvCacheBytes } from './cache/kvCacheBytes.js';
 export { kvCacheTensors } from './cache/kvCacheTensors.js';
+// H2: fast path
+export { prepareMultiHeadAttention } from './fast/prepareMultiHeadAttention.js';
 export type { FlashBlockState, FlashTrace } from './flash/FlashTrace.js';
 export {
   type FlashAttentionOptions,
@@ -68,6 +70,3 @@ export {
 } from './stats/headSimilarity.js';
 export { type HeadStatisticsOptions, headStatistics } from './stats/headStatistics.js';
 export { type RowStatistics, type RowStatisticsOptions, rowStatistics } from './stats/rowStatistics.js';
-
-// H2: fast path
-export { prepareMultiHeadAttention } from './fast/prepareMultiHeadAttention.js';
