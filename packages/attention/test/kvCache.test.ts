@@ -2,6 +2,8 @@ import { makeTensor, randn, type Tensor } from '@attn/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  alibiBias,
+  alibiSlopes,
   cachedAttention,
   createKVCache,
   initMultiHeadAttention,
@@ -56,13 +58,14 @@ const problemArb = fc.record({
     }),
     { nil: null },
   ),
+  alibi: fc.boolean(),
   dtype: fc.constantFrom('float32' as const, 'float64' as const),
   layout: layoutArb,
   seed: fc.nat(),
 });
 
 describe('KV cache', () => {
-  it('prefill then decode equals the full causal pass, with GQA, RoPE offsets and growth', () => {
+  it('prefill then decode equals the full causal pass, with GQA, RoPE offsets, ALiBi and growth', () => {
     fc.assert(
       fc.property(problemArb, (p) => {
         const h = p.hkv * p.group;
@@ -71,7 +74,12 @@ describe('KV cache', () => {
         const total = p.prompt + p.steps.reduce((a, b) => a + b, 0);
         const params = layer(e, h, p.hkv, p.dtype, p.seed);
         const x = makeView([p.batch, total, e], p.seed + 1, p.layout, p.dtype);
-        const cache = createKVCache(params, { batch: p.batch, capacity: p.capacity, rope: p.rope ?? undefined });
+        const cache = createKVCache(params, {
+          batch: p.batch,
+          capacity: p.capacity,
+          rope: p.rope ?? undefined,
+          alibi: p.alibi,
+        });
         const outputs: number[][] = [];
         let at = 0;
         for (const n of [p.prompt, ...p.steps]) {
@@ -92,11 +100,12 @@ describe('KV cache', () => {
           }
           expect(from).toBe(total);
         }
-        const ref = referenceSelfAttention(x, params, p.rope);
+        const ref = referenceSelfAttention(x, params, p.rope, p.alibi ? alibiSlopes(h) : null);
         const tol = p.dtype === 'float64' ? 1e-12 : 3e-5;
         expect(maxError(got, ref.output)).toBeLessThanOrEqual(tol);
         if (p.rope === null) {
-          const full = multiHeadAttention(x, x, x, params, { causal: true }).output;
+          const mask = p.alibi ? alibiBias(h, total, total, { dtype: p.dtype }) : undefined;
+          const full = multiHeadAttention(x, x, x, params, { causal: true, mask }).output;
           expect(maxError(got, elements(full))).toBeLessThanOrEqual(tol);
         }
         // Only the key/value heads are stored: exactly the oracle's (rotated) keys and values.

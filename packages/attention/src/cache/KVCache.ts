@@ -27,6 +27,8 @@ export interface KVCache {
    * `positionOffset` is the position of the first token the cache ever saw.
    */
   readonly rope: Required<RopeOptions> | null;
+  /** Whether ALiBi's bias (the paper's slopes, one per query head) is added to the scores. */
+  readonly alibi: boolean;
   /** Tokens stored so far. */
   length: number;
   /** Tokens the storage has room for; it doubles when full. */

@@ -5,6 +5,7 @@ import { scaledDotProductAttention } from '../attention/scaledDotProductAttentio
 import { splitHeads } from '../attention/splitHeads.js';
 import { assertFloatTensor, describe } from '../internal/validate.js';
 import { linear } from '../layers/linear.js';
+import { alibiBias } from '../position/alibiBias.js';
 import { applyRope } from '../position/applyRope.js';
 import { assertKVCache } from './assertKVCache.js';
 import type { KVCache } from './KVCache.js';
@@ -28,7 +29,7 @@ export interface CachedAttentionResult {
  * Causal self-attention for new tokens against a key/value cache: projects the T new tokens, rotates queries and
  * keys with RoPE at their absolute positions (when the cache has RoPE), appends the new keys and values (the
  * numKvHeads heads only) to the cache, and lets each new token attend to every stored token up to itself
- * (the causal mask aligned lower-right). Call it once with the prompt (prefill), then with one token at a time
+ * (the causal mask aligned lower-right; plus ALiBi's bias when the cache has it). Call it once with the prompt (prefill), then with one token at a time
  * (decode): the outputs equal `multiHeadAttention(all, all, all, params, { causal: true })` on the whole
  * sequence, row for row, up to rounding, while each step only projects and stores its own token.
  *
@@ -100,7 +101,12 @@ export function cachedAttention(
   append(cache, k, v);
   const keys = view(cache, cache.keys);
   const values = view(cache, cache.values);
+  // ALiBi: the new queries sit at the end of the cached keys, so the bias is aligned lower-right as the mask is.
+  const mask = cache.alibi
+    ? alibiBias(h, q.shape[2], cache.length, { alignment: 'lower-right', dtype: cache.dtype })
+    : undefined;
   const attended = scaledDotProductAttention(q, keys, values, {
+    mask,
     causal: 'lower-right',
     enableGqa: hkv !== h,
     trace: options.needWeights === true,

@@ -14,6 +14,8 @@ export interface KVCacheOptions {
    * {@link RopeOptions} (layout, base, and `positionOffset`: the position of the first token). Default: none.
    */
   rope?: RopeOptions | boolean;
+  /** Add ALiBi's linear bias -m_h (i - j) to the scores (see alibiBias), with or instead of RoPE. Default false. */
+  alibi?: boolean;
 }
 
 /**
@@ -60,6 +62,8 @@ export function createKVCache(params: MultiHeadAttentionParams, options: KVCache
       );
     }
   }
+  const alibi = options.alibi ?? false;
+  if (typeof alibi !== 'boolean') throw new TypeError(`${fn}: alibi must be true or false, got ${describe(alibi)}`);
   const dtype = wo.dtype;
   const size = batch * numKvHeads * capacity * headDim;
   const allocate = () => (dtype === 'float32' ? new Float32Array(size) : new Float64Array(size));
@@ -71,6 +75,7 @@ export function createKVCache(params: MultiHeadAttentionParams, options: KVCache
     batch,
     dtype,
     rope,
+    alibi,
     length: 0,
     capacity,
     keys: allocate(),

@@ -46,12 +46,13 @@ function rotate(vec: number[], pos: number, rope: ReferenceRope): void {
 
 /**
  * x `[B, T, E]` -> output `[B, T, E]` row-major, and the (rotated) keys and the values as `[B, Hkv, T, d]`.
- * Query i attends to keys 0..i.
+ * Query i attends to keys 0..i, with ALiBi's bias when slopes (one per query head) are given.
  */
 export function referenceSelfAttention(
   x: Tensor,
   p: ReferenceSelfAttentionParams,
   rope: ReferenceRope | null,
+  alibiSlopes: readonly number[] | null = null,
 ): { output: number[]; keys: number[]; values: number[] } {
   const [B, T, E] = x.shape;
   const H = p.numHeads;
@@ -104,7 +105,8 @@ export function referenceSelfAttention(
         for (let j = 0; j <= i; j++) {
           let s = 0;
           for (let c = 0; c < d; c++) s += q[c] * K[g][j][c];
-          scores.push(s / Math.sqrt(d));
+          // ALiBi: -m_h times how far back key j is.
+          scores.push(s / Math.sqrt(d) - (alibiSlopes ? alibiSlopes[h] * (i - j) : 0));
         }
         const max = Math.max(...scores);
         const e = scores.map((s) => Math.exp(s - max));
