@@ -102,8 +102,11 @@ function gemmWat(f, blocking) {
   ;; Micro-kernel: the ${MR} x ${NR} tile at byte address $c (row pitch $ldc bytes) becomes
   ;; alpha * (Ap panel * Bp panel) + beta * tile. Ap holds kc columns of ${MR} elements, Bp kc rows of ${NR}.
   ;; ${MR * V} accumulators + ${V} B vectors + ${MR} splats of A + 1 product: 15 of V8's 16 xmm registers, no spill.
-  ;; The depth loop is not unrolled: TurboFan hoists the loads of an unrolled step above the arithmetic and then
-  ;; spills accumulators (measured: 4x8 unrolled twice ran 25% slower, 6x8, 5x8, 4x12 and 3x12 all spilled).
+  ;; The depth loop is unrolled twice with an exit test between the two steps. Unrolled plainly, TurboFan hoists
+  ;; the second step's loads above the first step's arithmetic and spills accumulators (measured 25% slower); the
+  ;; exit test splits the body into two basic blocks, the first step's arithmetic stays in the first, and the live
+  ;; set stays 15 registers. It halves the loop overhead (V8's stack check, the counter), and an odd kc needs no
+  ;; tail: measured 10-20% faster than the plain loop on L1-resident panels (CPU time, interleaved).
   (func $${p}gemmTile (param $kc i32) (param $pa i32) (param $pb i32) (param $c i32) (param $ldc i32)
                    (param $alpha ${f}) (param $beta ${f})
     (local $a v128) ${bRegs} (local $va v128) (local $vb v128)
@@ -111,11 +114,16 @@ function gemmWat(f, blocking) {
     (local $k i32)
     ${zero}
     (local.set $k (local.get $kc))
+    (block $done
     (loop $depth
       ${step(0, 0)}
       (local.set $pa (i32.add (local.get $pa) (i32.const ${E * MR})))
       (local.set $pb (i32.add (local.get $pb) (i32.const ${E * NR})))
-      (br_if $depth (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+      (br_if $done (i32.eqz (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+      ${step(0, 0)}
+      (local.set $pa (i32.add (local.get $pa) (i32.const ${E * MR})))
+      (local.set $pb (i32.add (local.get $pb) (i32.const ${E * NR})))
+      (br_if $depth (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))
     (local.set $va (${x}.splat (local.get $alpha)))
     (if (${f}.eq (local.get $beta) (${f}.const 0))
       (then
