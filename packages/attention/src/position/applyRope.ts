@@ -39,9 +39,11 @@ export function applyRope(x: Tensor, options: RopeOptions = {}): Tensor {
   // cos and sin of every (position, pair) once, in float64.
   const cos = new Float64Array(t * half);
   const sin = new Float64Array(t * half);
+  const theta = new Float64Array(half);
+  for (let m = 0; m < half; m++) theta[m] = base ** (-(2 * m) / d);
   for (let p = 0; p < t; p++) {
     for (let m = 0; m < half; m++) {
-      const angle = (positionOffset + p) * base ** (-(2 * m) / d);
+      const angle = (positionOffset + p) * theta[m];
       cos[p * half + m] = Math.cos(angle);
       sin[p * half + m] = Math.sin(angle);
     }
