@@ -1,6 +1,12 @@
 // Benchmark group "matmul" (issue 4): float32 C = A B, GFLOP/s of our matmul on its plain TypeScript kernels
 // against the plain JavaScript peers, side by side in one run. Adding a row is one object in `contenders`.
-import { interleaved, printTable, random } from './harness.mjs';
+//
+// Every contender here is synchronous and single-threaded, so each is timed by the CPU time of this process
+// (process.cpuUsage: user + system, V8's helper threads included) rather than by the wall clock: on the shared
+// two-core machine, a neighbour's load stretches wall-clock batches at random, while CPU time counts only the
+// work done. Ratios are the median over rounds of the ratio taken within each round (both contenders ran
+// seconds apart, under the same conditions), which drift cannot bias.
+import { calibrate, printTable, random } from './harness.mjs';
 import { mlMatrixGemm } from './peers/mlMatrix.mjs';
 import { ndarrayGemm } from './peers/ndarrayGemm.mjs';
 import { tfjsMatMul, useTfjsBackend } from './peers/tfjs.mjs';
@@ -59,8 +65,9 @@ export async function runMatmulBench(lib, { quick = false, rounds = 7, only } = 
   const shapes = (quick ? QUICK_SHAPES : SHAPES).filter((s) => only === undefined || s.join('x').includes(only));
   console.log('\n## matmul, float32, one thread: GFLOP/s (2 M N K / time), and ours (TypeScript) / peer\n');
   console.log(
-    `Interleaved rounds, median of ${rounds}. Peer tensors are made before timing; reading the result back ` +
-      '(tfjs dataSync) is timed; our own packing and the output allocation are timed.\n',
+    `Interleaved rounds, median of ${rounds}, timed by this process's CPU time; a ratio is the median of the ` +
+      'per-round ratios. Peer tensors are made before timing; reading the result back (tfjs dataSync) is timed; ' +
+      'our own packing and the output allocation are timed.\n',
   );
   const rows = [];
   for (const [M, K, N] of shapes) {
@@ -73,17 +80,50 @@ export async function runMatmulBench(lib, { quick = false, rounds = 7, only } = 
     }
     // the peers need about a second per call at n = 1024: batches of one call there
     const big = M * N * K >= 512 ** 3;
-    const times = await interleaved(runs, {
+    const { times, ratios } = await interleavedCpu(runs, {
       rounds,
-      ms: big ? 1 : 60,
+      ms: big ? 1 : 30,
       before: contenders.map((c) => () => c.before?.(lib)),
     });
     const gflops = times.map((t) => (2 * M * N * K) / t / 1e6);
     rows.push([
       M === K && K === N ? `${M}` : `${M}x${K}x${N}`,
-      ...gflops.map((g, i) => (i === 0 ? g.toFixed(2) : `${g.toFixed(2)} (${(gflops[0] / g).toFixed(1)}x)`)),
+      ...gflops.map((g, i) => (i === 0 ? g.toFixed(2) : `${g.toFixed(2)} (${ratios[i].toFixed(1)}x)`)),
     ]);
   }
   lib.setKernelBackend('auto');
   printTable(['n or MxKxN', ...contenders.map((c) => c.name)], rows);
+}
+
+/** This process's CPU time in milliseconds (user + system, every thread of the process). */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * Like the harness's `interleaved`, timed by CPU time: each contender once per round, in turn, in batches of about
+ * `ms`. Returns the median milliseconds per call of each, and the median over rounds of `time[i] / time[0]` (how many times faster the first is).
+ */
+async function interleavedCpu(runs, { rounds, ms, before }) {
+  const reps = [];
+  for (let i = 0; i < runs.length; i++) {
+    await before[i]?.();
+    await runs[i](); // warm-up
+    reps.push(await calibrate(runs[i], ms));
+  }
+  const times = runs.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < runs.length; i++) {
+      await before[i]?.();
+      const t0 = cpuMs();
+      for (let q = 0; q < reps[i]; q++) await runs[i]();
+      times[i].push((cpuMs() - t0) / reps[i]);
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  return {
+    times: times.map(median),
+    ratios: times.map((t) => median(t.map((x, r) => x / times[0][r]))),
+  };
 }
