@@ -17,6 +17,13 @@ const ROW_BLOCK = 8;
 const align4 = (n: number) => (n + 3) & ~3;
 
 /**
+ * Rows up to this many floats are copied element by element: `subarray` + `set` allocates a view per row, and
+ * attention's heads (64 floats per row, 3 x 128 rows per head at the seed's size) would make thousands of them
+ * per call for the garbage collector.
+ */
+const SHORT_ROW = 256;
+
+/**
  * Copies a strided rows x cols matrix into `heap` from float `at`, row-major with row pitch `pitch` (>= cols);
  * the `pitch - cols` floats after each row are set to zero.
  */
@@ -38,9 +45,9 @@ function copyRowsIn(
   for (let i = 0; i < rows; i++) {
     const from = offset + i * stride1;
     const to = at + i * pitch;
-    if (stride2 === 1) heap.set(src.subarray(from, from + cols), to);
+    if (stride2 === 1 && cols > SHORT_ROW) heap.set(src.subarray(from, from + cols), to);
     else for (let j = 0; j < cols; j++) heap[to + j] = src[from + j * stride2];
-    if (pitch > cols) heap.fill(0, to + cols, to + pitch);
+    for (let j = cols; j < pitch; j++) heap[to + j] = 0;
   }
 }
 
@@ -167,7 +174,7 @@ export function makeWasmSfusedSoftmaxGemm(
     for (let i = 0; i < M; i++) {
       const from = atY + i * pitch;
       const to = offsetY + i * strideY1;
-      if (strideY2 === 1) Y.set(heap.subarray(from, from + P), to);
+      if (strideY2 === 1 && P > SHORT_ROW) Y.set(heap.subarray(from, from + P), to);
       else for (let j = 0; j < P; j++) Y[to + j * strideY2] = heap[from + j];
     }
   };
