@@ -43,6 +43,19 @@ export function fusedSoftmaxGemmWat() {
       (local.set $c${i}1 (f32x4.add (local.get $c${i}1) (f32x4.mul (local.get $a) (local.get $b1))))`,
       )
       .join('\n      ');
+  // One depth step of each tile. The loops run two steps per iteration with an exit test between them (the gemm
+  // micro-kernel's trick, see sgemm.wat.mjs): two basic blocks, so TurboFan cannot hoist the second step's loads
+  // above the first step's arithmetic and spill, and the loop overhead is halved.
+  const scoreStep = `(local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      ${fma(0)}
+      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+      (local.set $pb (i32.add (local.get $pb) (i32.const 32)))`;
+  const valueStep = `(local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      ${fma(0)}
+      (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))`;
   const zero = range(4)
     .flatMap((i) => range(2).map((v) => `(local.set $c${i}${v} (v128.const i32x4 0 0 0 0))`))
     .join('\n    ');
@@ -113,13 +126,12 @@ export function fusedSoftmaxGemmWat() {
   (func $fsgScoreTile (param $kc i32) (param $pa i32) (param $pb i32) (param $c i32)
     (local $a v128) (local $b0 v128) (local $b1 v128) ${acc}
     ${zero}
+    (block $done
     (loop $depth
-      (local.set $b0 (v128.load (local.get $pb)))
-      (local.set $b1 (v128.load offset=16 (local.get $pb)))
-      ${fma(0)}
-      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
-      (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
-      (br_if $depth (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+      ${scoreStep}
+      (br_if $done (i32.eqz (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+      ${scoreStep}
+      (br_if $depth (local.tee $kc (i32.sub (local.get $kc) (i32.const 1))))))
     ${range(4)
       .flatMap((i) =>
         range(2).map((v) => `(v128.store offset=${32 * i + 16 * v} (local.get $c) (local.get $c${i}${v}))`),
@@ -145,13 +157,12 @@ export function fusedSoftmaxGemmWat() {
           .join('\n        ')})
       (else
     ${zero}))
+    (block $done
     (loop $depth
-      (local.set $b0 (v128.load (local.get $pb)))
-      (local.set $b1 (v128.load offset=16 (local.get $pb)))
-      ${fma(0)}
-      (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
-      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
-      (br_if $depth (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      ${valueStep}
+      (br_if $done (i32.eqz (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      ${valueStep}
+      (br_if $depth (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
     (local.set $row (local.get $o))
     ${range(4)
       .map(
