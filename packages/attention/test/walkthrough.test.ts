@@ -108,6 +108,29 @@ describe('seedWalkthrough', () => {
     expect(other.steps.at(-1)?.shape).toEqual([6, 16]);
   });
 
+  it('with reuse, draws the weights of a new seed into the old tensors: the same numbers as a fresh call', () => {
+    const sizes = { tokens: 5, dModel: 16, numHeads: 4 };
+    const old = seedWalkthrough({ ...sizes, seed: 100 });
+    const oldWeight = old.attentionParams.inProjWeight as Tensor;
+    const next = seedWalkthrough({ ...sizes, seed: 101, reuse: old });
+    expect(next.attentionParams.inProjWeight).toBe(oldWeight);
+    expect(next.attentionParams.outProjWeight).toBe(old.attentionParams.outProjWeight);
+    const fresh = initMultiHeadAttention({ embedDim: 16, numHeads: 4, seed: 102 });
+    expect(elements(oldWeight)).toEqual(elements(fresh.inProjWeight as Tensor));
+    expect(elements(next.attentionParams.outProjWeight)).toEqual(elements(fresh.outProjWeight));
+    // Seed 100 is drawn again (not found under the recycled tensors), and every output matches a fresh start.
+    const again = seedWalkthrough({ ...sizes, seed: 100 });
+    expect(again.attentionParams.inProjWeight).not.toBe(oldWeight);
+    expect(elements(again.attentionParams.inProjWeight as Tensor)).toEqual(
+      elements(initMultiHeadAttention({ embedDim: 16, numHeads: 4, seed: 101 }).inProjWeight as Tensor),
+    );
+    const other = seedWalkthrough({ tokens: 5, dModel: 32, numHeads: 4, seed: 103, reuse: next });
+    expect(other.attentionParams.inProjWeight).not.toBe(oldWeight);
+    expect(() => seedWalkthrough({ ...sizes, reuse: {} as never })).toThrow(
+      'seedWalkthrough: reuse must be a walkthrough returned by seedWalkthrough',
+    );
+  });
+
   it('rejects heads that do not divide d_model', () => {
     expect(() => seedWalkthrough({ dModel: 30, numHeads: 4 })).toThrow(
       'seedWalkthrough: numHeads (4) must divide dModel (30)',

@@ -1,6 +1,6 @@
-import { generator, makeTensor } from '@attn/tensor';
+import { generator, makeTensor, type Tensor } from '@attn/tensor';
 import type { MultiHeadAttentionParams } from '../attention/MultiHeadAttentionParams.js';
-import { uniformTensor } from '../internal/fillRandom.js';
+import { fillUniform, uniformTensor } from '../internal/fillRandom.js';
 import { assertPositiveInteger } from '../internal/validate.js';
 import type { InitOptions } from './InitOptions.js';
 
@@ -47,29 +47,46 @@ export function initMultiHeadAttention(options: InitMultiHeadAttentionOptions): 
   assertPositiveInteger(fn, 'vdim', vdim);
   if (e % h !== 0) throw new RangeError(`${fn}: numHeads (${h}) must divide embedDim (${e})`);
   if (h % hkv !== 0) throw new RangeError(`${fn}: numKvHeads (${hkv}) must divide numHeads (${h})`);
+  return drawMultiHeadAttention(options);
+}
+
+/**
+ * {@link initMultiHeadAttention} without the checks, drawing into the tensors of `into` when given (weights
+ * made earlier by this function with the same options but another seed): the same numbers as a fresh call,
+ * written over the old ones instead of into new memory. Internal.
+ */
+export function drawMultiHeadAttention(
+  options: InitMultiHeadAttentionOptions,
+  into?: MultiHeadAttentionParams,
+): MultiHeadAttentionParams {
+  const { embedDim: e, numHeads: h } = options;
+  const hkv = options.numKvHeads ?? h;
+  const kdim = options.kdim ?? e;
+  const vdim = options.vdim ?? e;
   const dtype = options.dtype ?? 'float32';
   const random = generator(options.seed);
   const bias = options.bias ?? true;
   const zeros = (n: number) => makeTensor(dtype, dtype === 'float32' ? new Float32Array(n) : new Float64Array(n), [n]);
-  const xavier = (out: number, inn: number) => {
-    const a = Math.sqrt(6 / (inn + out));
-    return uniformTensor([out, inn], -a, a, random, dtype);
+  const uniform = (out: number, inn: number, bound: number, reuse: Tensor | undefined) => {
+    if (reuse === undefined) return uniformTensor([out, inn], -bound, bound, random, dtype);
+    fillUniform(reuse.data as Float32Array | Float64Array, -bound, bound, random);
+    return reuse;
   };
+  const xavier = (out: number, inn: number, reuse?: Tensor) => uniform(out, inn, Math.sqrt(6 / (inn + out)), reuse);
   const kvWidth = hkv * (e / h);
   // PyTorch packs the three projections into one [3E, E] weight when it can, and draws Xavier on the pack.
   const packed = hkv === h && kdim === e && vdim === e;
   const inProj: Partial<MultiHeadAttentionParams> = packed
-    ? { inProjWeight: xavier(3 * e, e), inProjBias: bias ? zeros(3 * e) : undefined }
+    ? { inProjWeight: xavier(3 * e, e, into?.inProjWeight), inProjBias: bias ? zeros(3 * e) : undefined }
     : {
-        qProjWeight: xavier(e, e),
-        kProjWeight: xavier(kvWidth, kdim),
-        vProjWeight: xavier(kvWidth, vdim),
+        qProjWeight: xavier(e, e, into?.qProjWeight),
+        kProjWeight: xavier(kvWidth, kdim, into?.kProjWeight),
+        vProjWeight: xavier(kvWidth, vdim, into?.vProjWeight),
         qProjBias: bias ? zeros(e) : undefined,
         kProjBias: bias ? zeros(kvWidth) : undefined,
         vProjBias: bias ? zeros(kvWidth) : undefined,
       };
-  const bound = 1 / Math.sqrt(e);
-  const outProjWeight = uniformTensor([e, e], -bound, bound, random, dtype);
+  const outProjWeight = uniform(e, e, 1 / Math.sqrt(e), into?.outProjWeight);
   const params: MultiHeadAttentionParams = { numHeads: h, ...inProj, outProjWeight };
   if (hkv !== h) params.numKvHeads = hkv;
   if (bias) params.outProjBias = zeros(e);

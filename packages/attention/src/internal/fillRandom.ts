@@ -12,14 +12,22 @@ export function uniformTensor(
   dtype: FloatDType,
 ): Tensor<FloatDType> {
   const size = shape.reduce((a, b) => a * b, 1);
-  const span = high - low;
   const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  fillUniform(data, low, high, g);
+  return makeTensor(dtype, data, shape);
+}
+
+/**
+ * Overwrites every element of `data` with independent U(low, high) draws from `g`, in order: the numbers
+ * {@link uniformTensor} would give a tensor of that many elements and dtype. Internal.
+ */
+export function fillUniform(data: Float32Array | Float64Array, low: number, high: number, g: Generator): void {
+  const span = high - low;
   // Draw u in bulk, then map it to low + span * u in place: u is exact in either dtype (24 or 53 bits), so
   // this gives the same numbers as computing low + span * g.nextFloat32() element by element.
-  if (dtype === 'float32') g.fillFloat32(data);
+  if (data instanceof Float32Array) g.fillFloat32(data);
   else g.fillFloat64(data);
-  for (let i = 0; i < size; i++) data[i] = low + span * data[i];
-  return makeTensor(dtype, data, shape);
+  for (let i = 0; i < data.length; i++) data[i] = low + span * data[i];
 }
 
 /** A fresh tensor of `shape` with independent N(mean, std^2) elements drawn in row-major order from `g`. Internal. */

@@ -6,7 +6,7 @@ import { assertPositiveInteger } from '../internal/validate.js';
 import { type FeedForwardParams, feedForward } from '../layers/feedForward.js';
 import { residual } from '../layers/residual.js';
 import { sinusoidalEncoding } from '../position/sinusoidalEncoding.js';
-import { seedWeights } from './seedWeights.js';
+import { type SeedWeights, seedWeights } from './seedWeights.js';
 import { lazyStep, step, type WalkthroughStep } from './WalkthroughStep.js';
 
 /** Options of {@link seedWalkthrough} and {@link seedSingleHead}: the seed project's sizes by default. */
@@ -19,6 +19,13 @@ export interface SeedWalkthroughOptions {
   dModel?: number;
   /** H; d_k = d_model / H. Default 8. */
   numHeads?: number;
+  /**
+   * A walkthrough you are done with, of the same d_model and H (as NumPy's `out=`): when this call needs new
+   * weights (another seed), it draws them into that walkthrough's attention weight tensors instead of new
+   * memory. Afterwards neither it nor any other walkthrough with its seed and sizes may be read again. A live
+   * page passes the result it is about to replace.
+   */
+  reuse?: SeedWalkthrough;
 }
 
 /** Every intermediate of {@link seedWalkthrough}, with the steps in order in `steps`. */
@@ -87,7 +94,11 @@ export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkt
   const embeddings = randn([tokens, dModel], { seed });
   const positionalEncoding = sinusoidalEncoding(tokens, dModel);
   const x = residual(embeddings, positionalEncoding);
-  const weights = seedWeights(seed, dModel, numHeads);
+  const reuse = options.reuse === undefined ? undefined : weightsOf.get(options.reuse);
+  if (options.reuse !== undefined && reuse === undefined) {
+    throw new TypeError('seedWalkthrough: reuse must be a walkthrough returned by seedWalkthrough');
+  }
+  const weights = seedWeights(seed, dModel, numHeads, reuse);
   const mha = multiHeadAttention(x, x, x, weights.attention, { causal: true, trace: true });
   let ffn: Tensor | undefined;
   const feedForwardOutput = (): Tensor => {
@@ -144,7 +155,7 @@ export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkt
     ),
   ];
   // Getters, not a spread: a spread would read them, and compute the feed-forward block nobody asked for.
-  return {
+  const result: SeedWalkthrough = {
     tokens,
     dModel,
     numHeads,
@@ -172,10 +183,18 @@ export function seedWalkthrough(options: SeedWalkthroughOptions = {}): SeedWalkt
     },
     steps,
   };
+  weightsOf.set(result, weights);
+  return result;
 }
 
+/** The weights each walkthrough was computed with, for `reuse`. */
+const weightsOf = new WeakMap<SeedWalkthrough, SeedWeights>();
+
 /** Checks and fills in the walkthrough options. Internal. */
-export function readOptions(fn: string, options: SeedWalkthroughOptions): Required<SeedWalkthroughOptions> {
+export function readOptions(
+  fn: string,
+  options: SeedWalkthroughOptions,
+): Required<Omit<SeedWalkthroughOptions, 'reuse'>> {
   const seed = options.seed ?? 42;
   const tokens = options.tokens ?? 128;
   const dModel = options.dModel ?? 512;
