@@ -30,7 +30,7 @@ export function cacheMemorySpec(
   series: readonly CacheMemorySeries[],
   {
     title = 'What the cache holds',
-    subtitle = 'KiB of keys and values after each call; dashed: the capacity reserved (it doubles)',
+    subtitle = 'after each call; dashed: the capacity reserved (it doubles)',
   }: { title?: string; subtitle?: string } = {},
 ): TopLevelSpec {
   const rows = series.flatMap((s) =>
@@ -62,7 +62,7 @@ export function cacheMemorySpec(
         type: 'nominal',
         title: null,
         scale: { domain: labels, range: CATEGORY_COLORS.slice(0, labels.length) as string[] },
-        legend: { orient: 'bottom', columns: 2 },
+        legend: { orient: 'bottom', direction: 'vertical' },
       },
       strokeDash: {
         field: 'kind',
@@ -75,7 +75,7 @@ export function cacheMemorySpec(
             [5, 4],
           ],
         },
-        legend: { orient: 'bottom' },
+        legend: { orient: 'bottom', direction: 'vertical' },
       },
       strokeWidth: { condition: { test: 'datum.current', value: 3 }, value: 1.5 },
       tooltip: [

@@ -1,4 +1,4 @@
-import { type Tensor, toFlat } from '@attn/tensor';
+import { isContiguous, type Tensor, toFlat } from '@attn/tensor';
 
 /** A live verification's outcome, ready for the `<Checked>` badge. */
 export interface CheckResult {
@@ -19,7 +19,11 @@ export function formatError(e: number): string {
  * checkRowsSumToOne(walk.weights); // { pass: true, value: 'max |1 − row sum| 6.0e-8 over 1024 rows' }
  */
 export function checkRowsSumToOne(weights: Tensor, tolerance = 1e-5, allowEmpty = false): CheckResult {
-  const values = toFlat(weights) as ArrayLike<number>;
+  // A contiguous tensor (the usual case) is read where it lies: no copy of up to a megabyte per redraw.
+  const size = weights.shape.reduce((a, b) => a * b, 1);
+  const values = (
+    isContiguous(weights) ? weights.data.subarray(weights.offset, weights.offset + size) : toFlat(weights)
+  ) as ArrayLike<number>;
   const n = weights.shape[weights.shape.length - 1];
   const rows = values.length / n;
   let worst = 0;

@@ -74,20 +74,96 @@ export function inlineData(spec: unknown): { arrays: unknown[][]; holders: Set<o
 }
 
 /**
- * A key for "the same chart with other numbers": the Vega-Lite spec with its inline data values left out.
- * Two specs with equal keys differ only in their data, which a live view can swap without compiling the spec or
- * rebuilding the view.
+ * A key for "the same chart with other numbers": the Vega-Lite spec with its inline data values and the values of
+ * its top-level parameters left out. Two specs with equal keys differ only there, which a live view can swap
+ * without compiling the spec or rebuilding the view.
  * @example
  * structureKey(heatmap(a)) === structureKey(heatmap(b)); // true when a and b have the same shape and labels
  */
 export function structureKey(spec: unknown): string {
   const { holders } = inlineData(spec);
+  // Only the parameters parameterize() made: a spec's own (a hover selection, say) are structure.
+  const ours = (p: unknown) => isObject(p) && typeof p.name === 'string' && p.name.startsWith(PARAM_PREFIX);
+  const params = new Set<unknown>(isObject(spec) && Array.isArray(spec.params) ? spec.params.filter(ours) : []);
   return JSON.stringify(spec, function (this: unknown, key, value) {
     if (Array.isArray(value) && typeof this === 'object' && this !== null && holders.has(this)) {
       return key === 'values' || isObject(this) ? `#${value.length > 0}` : value;
     }
+    // A top-level parameter's value is data too: a live view takes a new one as a signal.
+    if (key === 'value' && params.has(this)) return '#';
     return value;
   });
+}
+
+/** The names of the parameters {@link parameterize} adds start with this. */
+const PARAM_PREFIX = 'attn_';
+
+/** A spec whose data-dependent settings read signals, and the values those signals start with. */
+export interface ParameterizedSpec {
+  spec: TopLevelSpec;
+  /** Signal name -> value: the numbers and texts taken out of the spec. */
+  params: Map<string, unknown>;
+}
+
+function isNumberPair(x: unknown): x is [number, number] {
+  return Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+/**
+ * Moves what changes with the numbers out of a Vega-Lite spec and into top-level parameters: numeric scale
+ * domains (a colour scale's `[min, max]` follows the data) and view titles (a title may quote a value). The spec
+ * that comes back reads them as expressions, so two specs that differ only there get the same
+ * {@link structureKey}, and a live view takes the new values with `view.signal(name, value)` instead of being
+ * compiled and built again. The input is not modified.
+ * @example
+ * const { spec, params } = parameterize(heatmap(x)); // spec...scale.domain = { expr: 'attn_domain_0' }
+ */
+export function parameterize(input: TopLevelSpec): ParameterizedSpec {
+  const params = new Map<string, unknown>();
+  const name = (kind: string, value: unknown) => {
+    const n = `${PARAM_PREFIX}${kind}_${params.size}`;
+    params.set(n, value);
+    return { expr: n };
+  };
+  const text = (t: unknown) => (typeof t === 'string' ? name('text', t) : t);
+  const titled = (title: unknown): unknown => {
+    if (typeof title === 'string') return { text: text(title) };
+    // Vega-Lite hands a subtitle expression on to Vega as a signal, as it does the text.
+    if (isObject(title)) {
+      const sub = title.subtitle === undefined ? {} : { subtitle: text(title.subtitle) };
+      return { ...title, text: text(title.text), ...sub };
+    }
+    return title;
+  };
+  const encoding = (enc: Json): Json => {
+    const out: Json = {};
+    for (const [channel, def] of Object.entries(enc)) {
+      const scale = isObject(def) ? def.scale : undefined;
+      out[channel] =
+        isObject(def) && isObject(scale) && isNumberPair(scale.domain)
+          ? { ...def, scale: { ...scale, domain: name('domain', scale.domain) } }
+          : def;
+    }
+    return out;
+  };
+  const view = (v: unknown): unknown => {
+    if (!isObject(v)) return v;
+    const out: Json = { ...v };
+    if ('title' in v) out.title = titled(v.title);
+    if (isObject(v.encoding)) out.encoding = encoding(v.encoding);
+    for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
+      const children = v[key];
+      if (Array.isArray(children)) out[key] = children.map(view);
+    }
+    if (isObject(v.spec)) out.spec = view(v.spec);
+    return out;
+  };
+  const spec = view(input) as Json;
+  if (params.size > 0) {
+    const own = Array.isArray(spec.params) ? spec.params : [];
+    spec.params = [...own, ...[...params].map(([n, value]) => ({ name: n, value }))];
+  }
+  return { spec: spec as unknown as TopLevelSpec, params };
 }
 
 interface SceneNode {
