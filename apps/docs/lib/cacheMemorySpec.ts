@@ -48,7 +48,7 @@ export function cacheMemorySpec(
     usermeta: { renderer: 'svg' },
     title: { text: title, subtitle },
     description:
-      'Kibibytes of cached keys and values against the number of tokens cached, one line per number of key/value heads.',
+      'Kibibytes of cached keys and values against the number of tokens cached, one line per number of key/value heads; dashed: the capacity reserved, which doubles when full.',
     width: 'container',
     height: 240,
     autosize: { type: 'fit-x', contains: 'padding' },
