@@ -13,7 +13,7 @@ export interface OnlineSoftmaxBlock {
 
 /**
  * One query's scaled scores, one bar per key, with the key blocks shaded and the running maximum m drawn as a step
- * after each block: how FlashAttention's online softmax walks along a row. Masked keys (−Infinity) are grey ticks.
+ * after each block: how FlashAttention's online softmax walks along a row. Masked keys (−Infinity) are grey crosses.
  *
  * Shapes: `scores` `[keys]`; `blocks` in key order.
  * @example
@@ -50,7 +50,7 @@ export function onlineSoftmaxSpec(
     usermeta: { renderer: 'svg' },
     title: { text: title, ...(subtitle ? { subtitle } : {}) },
     description:
-      'Bars are the scaled scores of one query against every key; shaded bands are the key blocks; the orange step is the running maximum after each block.',
+      'Bars are the scaled scores of one query against every key (grey crosses: keys the mask hides); shaded bands are the key blocks; the orange step is the running maximum after each block.',
     width: 'container',
     height: 220,
     autosize: { type: 'fit-x', contains: 'padding' },
@@ -78,7 +78,7 @@ export function onlineSoftmaxSpec(
       },
       {
         data: { values: keys },
-        mark: { type: 'tick', color: MASKED_COLOR, thickness: 2 },
+        mark: { type: 'point', shape: 'cross', filled: true, size: 60, color: MASKED_COLOR },
         transform: [{ filter: 'datum.masked' }],
         encoding: { x: { field: 'key', ...x }, y: { datum: 0, ...y } },
       },
