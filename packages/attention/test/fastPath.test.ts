@@ -67,7 +67,7 @@ describe('the fast path of scaledDotProductAttention (float32, fused kernel)', (
           expect(output.shape).toEqual(ref.outShape);
           expect(maxError(elements(output), ref.output)).toBeLessThanOrEqual(2e-5);
         }),
-        { numRuns: 120 },
+        { numRuns: 50 },
       );
     },
   );
