@@ -59,11 +59,15 @@ export interface AttentionResult {
  * The axes before the last two broadcast (numpy rules), so q `[8, Tq, d]` with k `[1, Tk, d]` shares one key
  * matrix across 8 heads; rank 2 inputs are a single head. q, k, v are read in place through their strides
  * (K^T is a view, never copied). Unlike PyTorch, a query that may attend to no key gets an output of zeros
- * (not NaN), and the trace reports it in `fullyMasked`.
+ * (not NaN), and the trace reports it in `fullyMasked`. Without `trace`, float32 runs on the fused kernel
+ * (`sfusedSoftmaxGemm` of `@attn/tensor`: blocked online softmax, no Tq x Tk matrix, key blocks a causal mask
+ * hides never computed); the traced path returns the same output, bit for bit.
  *
  * NaN in an input propagates as in PyTorch (a NaN in q's row i makes output row i NaN; a NaN in V reaches every
  * query that gives its key a weight, or any weight at all, since 0 * NaN = NaN), with one exception that the
  * boolean mask guarantees: a NaN score at a key that the boolean or causal mask hides is replaced, not added to.
+ * The fast path adds two: an additive -Infinity hides its key the same way, and a key in a block of keys that the
+ * causal mask hides from a whole block of 8 queries is never read, so a NaN in its V row does not reach them.
  *
  * @example
  * import { tensor } from '@attn/tensor';
