@@ -18,8 +18,9 @@ export function threadsPayOff(M: number, N: number, K: number, threads: number):
 
 /**
  * A gemm kernel that splits each large call (see {@link threadsPayOff}) over `threads`: the operands are copied
- * once into the shared memory, C is cut into `available()` blocks of whole micro-tile columns (or rows, when C is
- * taller than wide), each thread packs and multiplies its own block in its own work area, and the calling thread
+ * once into the shared memory, C is cut into `available()` blocks of whole micro-tile rows (of columns when C has
+ * fewer than 4 micro-tile rows per thread), each thread packs and multiplies its own block in its own work area,
+ * and the calling thread
  * waits (Atomics.wait) for the others: synchronous, like every kernel. Smaller calls, and any call while no worker
  * is ready, go to `single` (the one-thread kernel). Every element of C is computed by exactly the same sequence
  * of operations as in one thread, so the results are identical, not just close.
@@ -51,8 +52,8 @@ export function makeParallelGemm<T extends Float32Array | Float64Array>(
       },
       run(M, N, K, alpha, beta, a, rsa, csa, b, rsb, csb, c, ldc, work, workBytes) {
         const parts: number[][] = [];
-        if (N >= M) {
-          // blocks of whole NR-column panels: each thread packs its own columns of B, all of A
+        if (M < 4 * blocking.MR * count) {
+          // too few rows to share: blocks of whole NR-column panels (each thread packs its columns of B, all of A)
           const chunk = Math.ceil(N / count / blocking.NR) * blocking.NR;
           for (let j0 = 0, t = 0; j0 < N; j0 += chunk, t++) {
             const n = Math.min(chunk, N - j0);
@@ -74,6 +75,8 @@ export function makeParallelGemm<T extends Float32Array | Float64Array>(
             ]);
           }
         } else {
+          // blocks of whole MR-row panels: each thread packs its own rows of A and all of B (duplicating B's
+          // packing, which for a row-major B is a vector copy, rather than A's, which gathers lane by lane)
           const chunk = Math.ceil(M / count / blocking.MR) * blocking.MR;
           for (let i0 = 0, t = 0; i0 < M; i0 += chunk, t++) {
             const m = Math.min(chunk, M - i0);

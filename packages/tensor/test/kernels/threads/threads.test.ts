@@ -98,13 +98,14 @@ describe('gemm split over worker threads', () => {
     expect(threads.available()).toBe(2);
   });
 
-  it('gives exactly the one-thread result, float32 and float64, splitting columns (N >= M) or rows (M > N)', () => {
+  it('gives exactly the one-thread result, float32 and float64, splitting rows, or columns when C is short', () => {
     const par32 = makeParallelGemm(threads, 'float32', single32);
     const par64 = makeParallelGemm(threads, 'float64', single64);
     const spy = vi.spyOn(threads, 'run');
     for (const c of [
       base,
-      { ...base, M: 300, N: 61, K: 200, beta: -0.5, layoutC: 'padded' as Layout }, // rows
+      { ...base, M: 300, N: 61, K: 200, beta: -0.5, layoutC: 'padded' as Layout },
+      { ...base, M: 20, N: 600, K: 300, beta: 2, layoutA: 'column-major' as Layout }, // columns: 20 < 4 x 4 x 2
       { ...base, M: 97, N: 515, K: 257, transA: 'transpose' as Transpose, layoutB: 'column-major' as Layout },
       { ...base, M: 128, N: 128, K: 128, alpha: 2, beta: 1, layoutA: 'reversed' as Layout },
     ]) {
@@ -112,7 +113,7 @@ describe('gemm split over worker threads', () => {
       same(run(par32, f32, c), run(single32, f32, c));
       same(run(par64, f64, c), run(single64, f64, c));
     }
-    expect(spy).toHaveBeenCalledTimes(8); // every one of those calls really was split
+    expect(spy).toHaveBeenCalledTimes(10); // every one of those calls really was split
     spy.mockRestore();
   });
 
