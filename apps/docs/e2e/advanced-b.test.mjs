@@ -3,7 +3,17 @@
 // the math says they must.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { badges, charts, NO_PROBLEMS, openPage, setControl, startSite, timedRedraw } from './browser.mjs';
+import {
+  badges,
+  chartData,
+  charts,
+  markCount,
+  NO_PROBLEMS,
+  openPage,
+  setControl,
+  startSite,
+  timedRedraw,
+} from './browser.mjs';
 
 let site;
 before(async () => {
@@ -117,6 +127,15 @@ test('11: decoding token by token equals the full pass (prefill sizes, GQA, RoPE
     await timedRedraw(page, () => setControl(page, 'Key/value heads', 1));
     await equalBadge();
     assert.equal(await number(page, '[data-bytes-used]'), full / 8);
+    // the slider picks a step: token t5 attends, in each of the 8 query heads, over the 6 keys cached by then
+    await timedRedraw(page, () => setControl(page, 'Show the cache after token', 6));
+    assert.equal(await markCount(page, 1), 8 * 6); // the cached keys, [d_k, tokens]
+    assert.equal(await markCount(page, 2), 8 * 6); // the weights, [heads, keys]
+    const rows = await chartData(page, 2);
+    const sums = new Map();
+    for (const d of rows) if (Number.isFinite(d.value)) sums.set(d.row, (sums.get(d.row) ?? 0) + d.value);
+    assert.equal(sums.size, 8);
+    for (const [head, sum] of sums) assert.ok(Math.abs(sum - 1) < 1e-5, `head ${head}: weights sum to ${sum}`);
     // without the cache, decoding recomputes every earlier key: 1 + 2 + ... + 24 with a one-token prompt
     assert.equal(await number(page, '[data-no-cache-keys]'), (24 * 25) / 2);
   });
@@ -162,8 +181,8 @@ test('13: larger inputs sharpen every head (entropy falls); the chart sorts by t
     assert.ok(entropyAtHalf <= (await number(page, '[data-uniform-entropy]')) + 1e-9);
 
     // the bars, top to bottom, in the first bar panel: [{ label, entropy, meanDistance, ... , y, fill }]
-    const bars = () =>
-      page.evaluate(() => {
+    await page.evaluate(() => {
+      window.attnBars = () => {
         const view = document.querySelector('figure.attn-chart').attnView;
         let found;
         const walk = (node) => {
@@ -176,16 +195,22 @@ test('13: larger inputs sharpen every head (entropy falls); the chart sorts by t
         };
         walk(view.scenegraph().root);
         return found.sort((a, b) => a.y - b.y);
-      });
-    const isSortedBy = (rows, key) => rows.every((r, i) => i === 0 || rows[i - 1][key] >= r[key]);
-    assert.ok(isSortedBy(await bars(), 'entropy'), 'sorted by entropy at first');
-    await page.locator('figure.attn-chart').first().locator('select').selectOption('meanDistance');
-    await page.waitForFunction(() => {
-      const view = document.querySelector('figure.attn-chart').attnView;
-      return view.signal('sortBy') === 'meanDistance';
+      };
     });
-    await page.waitForTimeout(200);
-    assert.ok(isSortedBy(await bars(), 'meanDistance'), 'sorted by mean distance after the menu');
+    const bars = () => page.evaluate(() => window.attnBars());
+    const sortedBy = (key) =>
+      page.waitForFunction((k) => window.attnBars().every((r, i, rows) => i === 0 || rows[i - 1][k] >= r[k]), key, {
+        timeout: 10000,
+      });
+    await sortedBy('entropy');
+    await page.locator('figure.attn-chart').first().locator('select').selectOption('meanDistance');
+    await sortedBy('meanDistance');
+    const order = (await bars()).map((b) => b.meanDistance);
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => b - a),
+      'bars top to bottom by mean distance',
+    );
 
     // drag a rectangle over the left half of the scatter: the heads inside keep their colour, the others go grey
     await page
@@ -216,7 +241,7 @@ test('13: larger inputs sharpen every head (entropy falls); the chart sorts by t
     await page.mouse.down();
     await page.mouse.move(...box.to, { steps: 8 });
     await page.mouse.up();
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => window.attnBars().some((b) => b.fill === '#c9d3df'), null, { timeout: 10000 });
     const fills = (await bars()).map((b) => b.fill);
     const grey = fills.filter((f) => f === '#c9d3df').length;
     assert.equal(fills.length - grey, box.inside, `${box.inside} heads brushed, bar fills ${fills.join(' ')}`);
