@@ -103,7 +103,7 @@ test('10: RoPE scores depend only on m − n (shifting both keeps the score, add
   });
 });
 
-test('11: decoding token by token equals the full pass (prefill sizes, GQA, RoPE); fewer kv heads hold proportionally less', async () => {
+test('11: decoding token by token equals the full pass (prefill sizes, GQA, ALiBi, RoPE); fewer kv heads hold proportionally less', async () => {
   await chapter('kv-cache', async (page) => {
     const equalBadge = async () => {
       const b = (await badges(page)).find((x) => /decoding token by token/.test(x.text));
@@ -122,7 +122,9 @@ test('11: decoding token by token equals the full pass (prefill sizes, GQA, RoPE
     await equalBadge();
     await timedRedraw(page, () => setControl(page, 'Prompt (prefill)', 1));
     await equalBadge();
-    await timedRedraw(page, () => setControl(page, 'RoPE on q and k', true));
+    await timedRedraw(page, () => setControl(page, 'Positions', 'alibi'));
+    await equalBadge();
+    await timedRedraw(page, () => setControl(page, 'Positions', 'rope'));
     await equalBadge();
     await timedRedraw(page, () => setControl(page, 'Key/value heads', 1));
     await equalBadge();

@@ -3,18 +3,34 @@ import { toFlat } from '@attn/tensor';
 import { type Matrix64, matmulT, matrix64, referenceAttention } from './reference';
 import { rope64 } from './rope64';
 
+/** softmax(scale · q kᵀ − slope · (i − j)) v over keys j ≤ i, in float64: one head of causal ALiBi attention. */
+function alibiHead(q: Matrix64, k: Matrix64, v: Matrix64, scale: number, slope: number): Matrix64 {
+  const s = matmulT(q, k);
+  const T = q.rows;
+  const out = new Float64Array(T * v.cols);
+  for (let i = 0; i < T; i++) {
+    const row = Array.from({ length: i + 1 }, (_, j) => scale * s.data[i * T + j] - slope * (i - j));
+    const top = Math.max(...row);
+    const e = row.map((z) => Math.exp(z - top));
+    const sum = e.reduce((a, b) => a + b, 0);
+    for (let j = 0; j <= i; j++)
+      for (let c = 0; c < v.cols; c++) out[i * v.cols + c] += (e[j] / sum) * v.data[j * v.cols + c];
+  }
+  return { rows: T, cols: v.cols, data: out };
+}
+
 /**
  * Causal multi-head self-attention in float64, from `x` (`[T, E]`) and the layer's weights: project, optionally
  * rotate queries and keys (RoPE, rotate-half pairs, Llama's layout), attend per head (query head h reads key/value
- * head ⌊h·Hkv/H⌋, so grouped-query and multi-query layers work too), concatenate, project with W_O.
- * A textbook loop in double precision, sharing no code with @attn/attention.
+ * head ⌊h·Hkv/H⌋, so grouped-query and multi-query layers work too) with an optional ALiBi slope per head,
+ * concatenate, project with W_O. A textbook loop in double precision, sharing no code with @attn/attention.
  * @example
  * referenceSelfAttention(matrix64(toFlat(x), 12, 64), params).data; // [12, 64]
  */
 export function referenceSelfAttention(
   x: Matrix64,
   params: MultiHeadAttentionParams,
-  { rope = false }: { rope?: boolean } = {},
+  { rope = false, alibiSlopes }: { rope?: boolean; alibiSlopes?: readonly number[] } = {},
 ): Matrix64 {
   const T = x.rows;
   const E = x.cols;
@@ -44,13 +60,10 @@ export function referenceSelfAttention(
   const concat = new Float64Array(T * E);
   for (let h = 0; h < H; h++) {
     const g = Math.floor((h * Hkv) / H);
-    const { output } = referenceAttention(
-      project(0, h),
-      project(1, g),
-      project(2, g),
-      1 / Math.sqrt(d),
-      (i, j) => j <= i,
-    );
+    const [q, k, v] = [project(0, h), project(1, g), project(2, g)];
+    const output = alibiSlopes
+      ? alibiHead(q, k, v, 1 / Math.sqrt(d), alibiSlopes[h])
+      : referenceAttention(q, k, v, 1 / Math.sqrt(d), (i, j) => j <= i).output;
     for (let t = 0; t < T; t++) for (let c = 0; c < d; c++) concat[t * E + h * d + c] = output.data[t * d + c];
   }
   const out = matmulT({ rows: T, cols: E, data: concat }, matrix64(toFlat(params.outProjWeight), E, E));
