@@ -44,6 +44,8 @@ export function onlineSoftmaxSpec(
   }));
   const x = { type: 'quantitative' as const, scale: { domain: [-0.5, scores.length - 0.5], nice: false, zero: false } };
   const y = { type: 'quantitative' as const, scale: { domain: [lo - pad, hi + pad], nice: false } };
+  // The layers share both scales: their domains are set once, on the bars, and the other layers join them.
+  const q = { type: 'quantitative' as const };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: theme,
@@ -59,7 +61,7 @@ export function onlineSoftmaxSpec(
         data: { values: shaded },
         mark: { type: 'rect', opacity: 0.09, color: '#555' },
         transform: [{ filter: 'datum.odd' }],
-        encoding: { x: { field: 'x0', ...x, title: 'key j' }, x2: { field: 'x1' } },
+        encoding: { x: { field: 'x0', ...q, title: 'key j' }, x2: { field: 'x1' } },
       },
       {
         data: { values: keys },
@@ -80,16 +82,16 @@ export function onlineSoftmaxSpec(
         data: { values: keys },
         mark: { type: 'point', shape: 'cross', filled: true, size: 60, color: MASKED_COLOR },
         transform: [{ filter: 'datum.masked' }],
-        encoding: { x: { field: 'key', ...x }, y: { datum: 0, ...y } },
+        encoding: { x: { field: 'key', ...q }, y: { datum: 0, ...q } },
       },
       {
         data: { values: shaded },
         mark: { type: 'rule', color: CATEGORY_COLORS[1], strokeWidth: 3 },
         transform: [{ filter: 'datum.max !== null' }],
         encoding: {
-          x: { field: 'x0', ...x },
+          x: { field: 'x0', ...q },
           x2: { field: 'x1' },
-          y: { field: 'max', ...y },
+          y: { field: 'max', ...q },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'after' },
             { field: 'max', type: 'quantitative', title: 'running max m', format: '.3f' },
