@@ -42,6 +42,13 @@ export const contenders = [
     },
   },
   {
+    name: 'tfjs-backend-cpu',
+    before: () => useTfjsBackend('cpu'),
+    setup: (_lib, M, K, N, A, B) => tfjsMatMul(M, K, N, A, B),
+  },
+  { name: 'ml-matrix', setup: (_lib, M, K, N, A, B) => mlMatrixGemm(M, K, N, A, B) },
+  { name: 'ndarray-gemm', setup: (_lib, M, K, N, A, B) => ndarrayGemm(M, K, N, A, B) },
+  {
     name: 'ours, auto (SIMD when it pays)',
     before: (lib) => lib.setKernelBackend('auto'),
     setup: (lib, M, K, N, A, B) => {
@@ -50,13 +57,6 @@ export const contenders = [
       return () => lib.matmul(a, b);
     },
   },
-  {
-    name: 'tfjs-backend-cpu',
-    before: () => useTfjsBackend('cpu'),
-    setup: (_lib, M, K, N, A, B) => tfjsMatMul(M, K, N, A, B),
-  },
-  { name: 'ml-matrix', setup: (_lib, M, K, N, A, B) => mlMatrixGemm(M, K, N, A, B) },
-  { name: 'ndarray-gemm', setup: (_lib, M, K, N, A, B) => ndarrayGemm(M, K, N, A, B) },
 ];
 
 /** Runs the group and prints its table. `lib` is the built @attn/tensor. */
@@ -65,7 +65,8 @@ export async function runMatmulBench(lib, { quick = false, rounds = 7, only } = 
   const shapes = (quick ? QUICK_SHAPES : SHAPES).filter((s) => only === undefined || s.join('x').includes(only));
   console.log('\n## matmul, float32, one thread: GFLOP/s (2 M N K / time), and ours (TypeScript) / peer\n');
   console.log(
-    `Interleaved rounds, median of ${rounds}, timed by this process's CPU time; a ratio is the median of the ` +
+    `Interleaved rounds (${rounds} from n = 512 up, at least 21 below), medians, timed by this process's CPU ` +
+      'time; a ratio is the median of the ' +
       'per-round ratios. Peer tensors are made before timing; reading the result back (tfjs dataSync) is timed; ' +
       'our own packing and the output allocation are timed.\n',
   );
@@ -78,11 +79,12 @@ export async function runMatmulBench(lib, { quick = false, rounds = 7, only } = 
       await c.before?.(lib);
       runs.push(await c.setup(lib, M, K, N, A, B));
     }
-    // the peers need about a second per call at n = 1024: batches of one call there
+    // The peers need about a second per call at n = 1024: batches of one call there. Below, short batches and at
+    // least 21 rounds keep each round's contenders close in time, so the per-round ratios share their conditions.
     const big = M * N * K >= 512 ** 3;
     const { times, ratios } = await interleavedCpu(runs, {
-      rounds,
-      ms: big ? 1 : 30,
+      rounds: big ? rounds : Math.max(rounds, 21),
+      ms: big ? 1 : 10,
       before: contenders.map((c) => () => c.before?.(lib)),
     });
     const gflops = times.map((t) => (2 * M * N * K) / t / 1e6);
