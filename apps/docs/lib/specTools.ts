@@ -1,7 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 
-/** Above this many data values a chart draws on a canvas: thousands of SVG nodes make redraws slow. */
-export const CANVAS_THRESHOLD = 4096;
+/**
+ * Above this many data values a chart draws on a canvas, whatever the spec suggests: every SVG cell is a DOM node
+ * that a redraw updates attribute by attribute (a 64 x 64 heatmap took 150-700 ms to redraw in SVG here, a few
+ * milliseconds on a canvas). SVG downloads are unaffected: they are rendered from the view on demand.
+ */
+export const CANVAS_THRESHOLD = 1024;
 
 type Json = Record<string, unknown>;
 
@@ -31,19 +35,20 @@ export function countValues(spec: unknown): number {
 }
 
 /**
- * Picks the renderer: the caller's choice, else the spec's `usermeta` (`renderer` or `attnViz.renderer`), else
- * canvas for big data.
+ * Picks the renderer: the caller's choice, else canvas for big data, else the spec's `usermeta` (`renderer` or
+ * `attnViz.renderer`), else SVG.
  * @example
- * chooseRenderer(spec); // 'svg' for a 12 x 12 heatmap, 'canvas' for 128 x 128
+ * chooseRenderer(spec); // 'svg' for a 12 x 12 heatmap, 'canvas' for 64 x 64
  */
 export function chooseRenderer(spec: TopLevelSpec, forced?: 'svg' | 'canvas'): 'svg' | 'canvas' {
   if (forced) return forced;
+  if (countValues(spec) > CANVAS_THRESHOLD) return 'canvas';
   const meta = (spec as unknown as Json).usermeta;
   // `usermeta.renderer`, or `usermeta.attnViz.renderer` as the @attn/viz builders write it
   for (const m of [meta, isObject(meta) ? meta.attnViz : undefined]) {
     if (isObject(m) && (m.renderer === 'svg' || m.renderer === 'canvas')) return m.renderer;
   }
-  return countValues(spec) > CANVAS_THRESHOLD ? 'canvas' : 'svg';
+  return 'svg';
 }
 
 /**
@@ -111,7 +116,8 @@ function isNumberPair(x: unknown): x is [number, number] {
 
 /**
  * Moves what changes with the numbers out of a Vega-Lite spec and into top-level parameters: numeric scale
- * domains (a colour scale's `[min, max]` follows the data) and view titles (a title may quote a value). The spec
+ * domains (a colour scale's `[min, max]` follows the data), view titles (a title may quote a value) and the label
+ * lists that `calculate` transforms index (built once instead of per row). The spec
  * that comes back reads them as expressions, so two specs that differ only there get the same
  * {@link structureKey}, and a live view takes the new values with `view.signal(name, value)` instead of being
  * compiled and built again. The input is not modified.
@@ -146,10 +152,26 @@ export function parameterize(input: TopLevelSpec): ParameterizedSpec {
     }
     return out;
   };
+  // `["t0","t1",...][datum.row]`: Vega's expression interpreter (no `new Function` under a strict CSP) would build
+  // that array again for every row it labels; read from a parameter, it is built once.
+  const lookup = /^(\[.*\])\[datum\.([A-Za-z_$][\w$]*)\]$/s;
+  const transform = (t: unknown): unknown => {
+    if (!isObject(t) || typeof t.calculate !== 'string') return t;
+    const m = lookup.exec(t.calculate);
+    if (!m) return t;
+    let labels: unknown;
+    try {
+      labels = JSON.parse(m[1]);
+    } catch {
+      return t;
+    }
+    return Array.isArray(labels) ? { ...t, calculate: `${name('labels', labels).expr}[datum.${m[2]}]` } : t;
+  };
   const view = (v: unknown): unknown => {
     if (!isObject(v)) return v;
     const out: Json = { ...v };
     if ('title' in v) out.title = titled(v.title);
+    if (Array.isArray(v.transform)) out.transform = v.transform.map(transform);
     if (isObject(v.encoding)) out.encoding = encoding(v.encoding);
     for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
       const children = v[key];
