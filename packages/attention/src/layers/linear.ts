@@ -58,11 +58,12 @@ export function linearUnchecked(x: Tensor, weight: Tensor, bias?: Tensor): Tenso
   const size = offsets.length * rows * out;
   const Y: DataOf<FloatDType> = f32 ? new Float32Array(size) : new Float64Array(size);
   if (bias) {
-    // Start every row from the bias, then let the gemm add x W^T on top (beta = 1).
+    // Start every row from the bias, then let the gemm add x W^T on top (beta = 1): the first row read through
+    // the bias's stride, the others copied from it (a memmove each, not a strided read per element).
     const b = bias.data;
-    for (let r = 0; r < offsets.length * rows; r++) {
-      for (let o = 0, p = bias.offset; o < out; o++, p += bias.strides[0]) Y[r * out + o] = b[p];
-    }
+    const stride = bias.strides[0];
+    for (let o = 0, p = bias.offset; o < out; o++, p += stride) Y[o] = b[p];
+    for (let r = 1; r < offsets.length * rows; r++) Y.copyWithin(r * out, 0, out);
   }
   for (let n = 0; n < offsets.length; n++) {
     gemm(
