@@ -144,13 +144,19 @@ export async function generateApiDocs() {
   // What each page documents, for the reference's index page (which checks it against the live modules).
   const listing = API_MODULES.map((module) => {
     const reflection = project.children?.find((c) => c.name === module.name);
-    const members = (reflection?.children ?? []).map((c) => ({
-      name: c.name,
-      id: idsOf[module.name][c.name],
-      kind: ReflectionKind.singularString(c.kind),
-      documented: Boolean(c.hasComment() || c.signatures?.some((s) => s.hasComment())),
-      example: Boolean(c.comment?.getTag('@example') || c.signatures?.some((s) => s.comment?.getTag('@example'))),
-    }));
+    const members = (reflection?.children ?? []).map((c) => {
+      // A re-export (`export { relu } from '@attn/tensor'`) is a Reference: describe it by what it names.
+      const target = c.kindOf(ReflectionKind.Reference) ? (c.tryGetTargetReflectionDeep() ?? c) : c;
+      return {
+        name: c.name,
+        id: idsOf[module.name][c.name],
+        kind: ReflectionKind.singularString(target.kind),
+        documented: Boolean(target.hasComment() || target.signatures?.some((s) => s.hasComment())),
+        example: Boolean(
+          target.comment?.getTag('@example') || target.signatures?.some((s) => s.comment?.getTag('@example')),
+        ),
+      };
+    });
     return { name: module.name, page: module.page, members };
   });
   writeFileSync(join(outDir, 'modules.json'), `${JSON.stringify(listing, null, 1)}\n`);
