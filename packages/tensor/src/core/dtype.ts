@@ -63,12 +63,26 @@ export function dtypeOfArray(data: ArrayLike<number>): DType {
   );
 }
 
-/** True for `float32` and `float64`. */
+/**
+ * True for `float32` and `float64`: the dtypes softmax, matmul and the other float-only operations accept.
+ *
+ * @example
+ * import { isFloatDType } from '@attn/tensor';
+ * isFloatDType('float64'); // true
+ * isFloatDType('int32');   // false
+ */
 export function isFloatDType(dtype: DType): dtype is FloatDType {
   return dtype === 'float32' || dtype === 'float64';
 }
 
-/** Checks that `dtype` is a known dtype; `fn` names the caller in the error. */
+/**
+ * Checks that `dtype` is a known dtype, throwing a TypeError that names the caller `fn` otherwise.
+ *
+ * @example
+ * import { assertDType } from '@attn/tensor';
+ * assertDType('myOp', 'float32'); // passes, and narrows the type to DType
+ * assertDType('myOp', 'float16'); // throws a TypeError naming myOp and 'float16'
+ */
 export function assertDType(fn: string, dtype: unknown): asserts dtype is DType {
   if (!DTYPES.includes(dtype as DType)) {
     throw new TypeError(`${fn}: unknown dtype ${JSON.stringify(dtype)} (expected one of ${DTYPES.join(', ')})`);

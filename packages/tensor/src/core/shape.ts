@@ -28,7 +28,14 @@ export function rowMajorStrides(shape: Shape): number[] {
   return strides;
 }
 
-/** Formats a shape the way every error message in this project does: `[2,3]`. */
+/**
+ * Formats a shape the way every error message in this project does: `[2,3]`.
+ *
+ * @example
+ * import { showShape } from '@attn/tensor';
+ * showShape([2, 3]); // '[2,3]'
+ * showShape([]);     // '[]' (a scalar)
+ */
 export function showShape(shape: Shape): string {
   return `[${shape.join(',')}]`;
 }
