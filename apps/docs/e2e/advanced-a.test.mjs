@@ -8,7 +8,7 @@ import { distRoot } from '../scripts/check-links.mjs';
 import {
   badges,
   chartData,
-  charts,
+  checkedPage,
   markCount,
   NO_PROBLEMS,
   openPage,
@@ -25,20 +25,7 @@ after(async () => {
   await site?.close();
 });
 
-async function chapter(path, body) {
-  const { page, context, problems } = await openPage(site, path);
-  try {
-    await page.waitForSelector('.attn-checked', { timeout: 60000 });
-    await charts(page);
-    await body(page);
-    const all = await badges(page);
-    assert.ok(all.length > 0, 'a live check is shown');
-    for (const b of all) assert.ok(b.pass, `badge failed: ${b.text}`);
-    assert.deepEqual(problems, NO_PROBLEMS);
-  } finally {
-    await context.close();
-  }
-}
+const chapter = (path, body) => checkedPage(site, path, body);
 
 const text = async (page, selector) => (await page.textContent(selector)).replace(/\s+/g, ' ').trim();
 

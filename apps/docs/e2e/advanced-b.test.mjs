@@ -6,10 +6,8 @@ import { after, before, test } from 'node:test';
 import {
   badges,
   chartData,
-  charts,
+  checkedPage,
   markCount,
-  NO_PROBLEMS,
-  openPage,
   setControl,
   startSite,
   timedRedraw,
@@ -23,20 +21,7 @@ after(async () => {
   await site?.close();
 });
 
-async function chapter(path, body) {
-  const { page, context, problems } = await openPage(site, `/guide/${path}.html`);
-  try {
-    await page.waitForSelector('.attn-checked');
-    await charts(page);
-    await body(page);
-    const all = await badges(page);
-    assert.ok(all.length > 0, 'a live check is shown');
-    for (const b of all) assert.ok(b.pass, `badge failed: ${b.text}`);
-    assert.deepEqual(problems, NO_PROBLEMS);
-  } finally {
-    await context.close();
-  }
-}
+const chapter = (path, body) => checkedPage(site, `/guide/${path}.html`, body);
 
 /** The number in the element `selector` (the first one it holds: "1.8e-7", "-4.9721", "12,288"). */
 async function number(page, selector) {

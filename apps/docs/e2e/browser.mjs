@@ -1,5 +1,6 @@
 // Shared harness of the site's browser tests: serves the production build on 127.0.0.1 and drives
 // Debian's Chromium through playwright-core (never a browser downloaded by a tool).
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
@@ -145,4 +146,23 @@ export async function chartData(page, index = 0) {
     const find = (s) => s?.data?.values ?? s?.layer?.map(find).find(Boolean) ?? (s?.spec && find(s.spec));
     return find(spec) ?? [];
   }, index);
+}
+
+/**
+ * Opens a chapter, waits for its badges and charts, runs `body(page)`, then asserts what every chapter must show:
+ * at least one live check, every check green, and no console error, page error, failed or off-origin request.
+ */
+export async function checkedPage(site, path, body, { timeout = 60000 } = {}) {
+  const { page, context, problems } = await openPage(site, path);
+  try {
+    await page.waitForSelector('.attn-checked', { timeout });
+    await charts(page);
+    await body(page);
+    const all = await badges(page);
+    assert.ok(all.length > 0, 'a live check is shown');
+    for (const b of all) assert.ok(b.pass, `badge failed: ${b.text}`);
+    assert.deepEqual(problems, NO_PROBLEMS);
+  } finally {
+    await context.close();
+  }
 }

@@ -1,7 +1,14 @@
 // Each chapter's controls recompute its charts, and the numbers move the way the math says they must.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { badges, charts, markCount, NO_PROBLEMS, openPage, setControl, startSite, timedRedraw } from './browser.mjs';
+import {
+  charts,
+  checkedPage,
+  markCount,
+  setControl,
+  startSite,
+  timedRedraw,
+} from './browser.mjs';
 
 let site;
 before(async () => {
@@ -11,20 +18,7 @@ after(async () => {
   await site?.close();
 });
 
-async function chapter(path, body) {
-  const { page, context, problems } = await openPage(site, `/guide/${path}.html`);
-  try {
-    await page.waitForSelector('.attn-checked');
-    await charts(page);
-    await body(page);
-    const all = await badges(page);
-    assert.ok(all.length > 0, 'a live check is shown');
-    for (const b of all) assert.ok(b.pass, `badge failed: ${b.text}`);
-    assert.deepEqual(problems, NO_PROBLEMS);
-  } finally {
-    await context.close();
-  }
-}
+const chapter = (path, body) => checkedPage(site, `/guide/${path}.html`, body);
 
 const number = async (page, selector) => Number((await page.textContent(selector)).replace(/[^0-9.-]/g, ''));
 
