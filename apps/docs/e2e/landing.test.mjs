@@ -11,7 +11,7 @@ after(async () => {
   await site?.close();
 });
 
-test('the landing page shows a live 12 x 12 attention map within a second of loading', async () => {
+test('the landing page shows a live 12 x 12 attention map on loading (time printed; aim one second, bound five)', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const started = Date.now();
