@@ -3,15 +3,7 @@
 // the math says they must.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  badges,
-  chartData,
-  checkedPage,
-  markCount,
-  setControl,
-  startSite,
-  timedRedraw,
-} from './browser.mjs';
+import { badges, chartData, checkedPage, markCount, setControl, startSite, timedRedraw } from './browser.mjs';
 
 let site;
 before(async () => {

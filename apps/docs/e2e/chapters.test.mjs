@@ -1,14 +1,7 @@
 // Each chapter's controls recompute its charts, and the numbers move the way the math says they must.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  charts,
-  checkedPage,
-  markCount,
-  setControl,
-  startSite,
-  timedRedraw,
-} from './browser.mjs';
+import { charts, checkedPage, markCount, setControl, startSite, timedRedraw } from './browser.mjs';
 
 let site;
 before(async () => {
