@@ -210,6 +210,22 @@ describe('inputs', () => {
     expect(texts(svg)).toEqual(expect.arrayContaining(['value', MASKED_LABEL, 'row', 'column']));
   });
 
+  it('draws each head as one image from the threshold on, on one colour scale, layers as rows', async () => {
+    const heads = [randn(24, 20, 5), randn(24, 20, 6), randn(24, 20, 7)].map((m) => m.map((r) => r.map(Math.abs)));
+    const spec = headGrid(heads, { imageThreshold: 400 });
+    expect(spec.usermeta).toEqual({ attnViz: { builder: 'headGrid', renderer: 'canvas', drawing: 'image' } });
+    expect(schemaErrors(spec)).toEqual([]);
+    const { svg, warnings } = await render(spec);
+    expect(warnings).toEqual([]);
+    expect(countMarks(svg, 'image')).toBe(3);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['head 0', 'head 2', 'weight', 'query', 'key']));
+    const layered = headGrid([heads.slice(0, 2), heads.slice(1, 3)], { imageThreshold: 400 });
+    expect(countMarks((await render(layered)).svg, 'image')).toBe(4);
+    expect(texts((await render(layered)).svg)).toContain('layer 1 · head 1');
+    // below the threshold: one rect per cell, as before
+    expect(headGrid(heads).usermeta).toEqual({ attnViz: { builder: 'headGrid', renderer: 'svg', drawing: 'cells' } });
+  });
+
   it('says which renderer suits a spec', () => {
     expect(heatmap([[1]]).usermeta).toEqual({ attnViz: { builder: 'heatmap', renderer: 'svg', drawing: 'cells' } });
     expect(heatmap(randn(100, 100, 1)).usermeta).toMatchObject({ attnViz: { renderer: 'canvas', drawing: 'cells' } });

@@ -5,6 +5,8 @@ import { toLabels } from '../input/toLabels.js';
 import { colorScale } from '../theme/colorScale.js';
 import type { TokenLabels } from './attentionWeights.js';
 import { facetMatrices } from './facetMatrices.js';
+import { IMAGE_THRESHOLD } from './MatrixOptions.js';
+import { matrixLayer } from './matrixLayer.js';
 import { rendererFor, topLevel } from './meta.js';
 import type { TopLevelSpec } from './vegaLiteTypes.js';
 
@@ -18,6 +20,11 @@ export interface HeadGridOptions {
   cellSize?: number;
   /** Heads per row when there is one layer (default 4). */
   columns?: number;
+  /**
+   * From this many cells per head on (default {@link IMAGE_THRESHOLD}, 512 x 512), each head is drawn as one PNG
+   * image with its axes; hover and click picking need one mark per cell, so they are off in that mode.
+   */
+  imageThreshold?: number;
   /** A fixed colour domain (default `[0, max]` over all heads, so colours compare across heads). */
   domain?: readonly [number, number];
   /** A Vega-Lite config instead of the shared theme. */
@@ -30,6 +37,8 @@ const FN = 'headGrid';
  * Every head as small multiples (BertViz's model view): one panel per head, and one row per layer when the input
  * has a layer axis. All panels share one colour scale; hovering shows a cell's head, tokens and weight; a click
  * picks a head and fades the others (double-click clears).
+ *
+ * Large heads (from `imageThreshold` cells each) are drawn as one image per head, on the same shared scale.
  *
  * Shapes: `[head, query, key]` or `[layer, head, query, key]` (tensor or nested arrays).
  *
@@ -51,25 +60,56 @@ export function headGrid(weights: NumericInput, options: HeadGridOptions = {}): 
   const keyTokens =
     tokens === undefined ? undefined : Array.isArray(tokens) ? tokens : (tokens as { key: readonly string[] }).key;
   const cellSize = options.cellSize ?? Math.max(1, Math.min(24, 160 / Math.max(q, k)));
+  const rowLabels = toLabels(FN, 'query tokens', queryTokens, q);
+  const colLabels = toLabels(FN, 'key tokens', keyTokens, k);
+  const scale = colorScale(grid.values, options.domain);
+  const title = (subtitle: string) => ({
+    text:
+      options.title ??
+      (rank === 4 ? `Attention weights: ${layers} layers × ${heads} heads` : `Attention weights of ${heads} heads`),
+    subtitle,
+  });
+  if (q * k >= (options.imageThreshold ?? IMAGE_THRESHOLD)) {
+    // One image per head: a rect per cell would be millions of marks. Every panel uses the same scale object,
+    // so colours compare across heads; only the first panel carries the legend.
+    const size = q * k;
+    const panels = Array.from({ length: layers * heads }, (_, p) =>
+      matrixLayer({
+        grid: { shape: [q, k], values: grid.values.subarray(p * size, (p + 1) * size) },
+        rowLabels,
+        colLabels,
+        rowTitle: 'query',
+        colTitle: 'key',
+        valueTitle: 'weight',
+        scale,
+        cellSize,
+        image: true,
+        title: rank === 4 ? `layer ${Math.floor(p / heads)} · head ${p % heads}` : `head ${p}`,
+        legend: p === 0,
+      }),
+    );
+    return {
+      ...topLevel({ builder: 'headGrid', renderer: 'canvas', drawing: 'image' }, options.config),
+      title: title(`${q} × ${k} weights per head, drawn as images on one colour scale`),
+      columns: rank === 4 ? heads : (options.columns ?? Math.min(4, heads)),
+      concat: panels,
+      resolve: { scale: { color: 'shared' } },
+    } as TopLevelSpec;
+  }
   return {
     ...topLevel(
       { builder: 'headGrid', renderer: rendererFor(layers * heads * q * k), drawing: 'cells' },
       options.config,
     ),
-    title: {
-      text:
-        options.title ??
-        (rank === 4 ? `Attention weights: ${layers} layers × ${heads} heads` : `Attention weights of ${heads} heads`),
-      subtitle: 'hover for values; click a head to pick it, double-click to clear',
-    },
+    title: title('hover for values; click a head to pick it, double-click to clear'),
     ...facetMatrices({
       grid,
-      rowLabels: toLabels(FN, 'query tokens', queryTokens, q),
-      colLabels: toLabels(FN, 'key tokens', keyTokens, k),
+      rowLabels,
+      colLabels,
       rowTitle: 'query',
       colTitle: 'key',
       valueTitle: 'weight',
-      scale: colorScale(grid.values, options.domain),
+      scale,
       cellSize,
       columns: options.columns ?? Math.min(4, heads),
       layered: rank === 4,
