@@ -141,9 +141,10 @@ describe('gemm split over worker threads', () => {
     );
   });
 
-  it('gives the same result whether the worker or the calling thread (taking a late block back) runs a block', () => {
+  it('gives the one-thread C for tiny and large blocks, whether the worker or the calling thread runs them', () => {
     // tiny blocks: the calling thread is often done with its own before the worker wakes up, and takes the other
-    // back; bigger ones: the worker usually runs its block. Either way C must be the one-thread C.
+    // back; bigger ones: the worker usually runs its block. Either way C must be the one-thread C. Which of the two
+    // happens is a race (on an idle core the worker wins every time), so only the outcome is asserted.
     const par32 = makeParallelGemm(threads, 'float32', single32);
     const before = { ...threads.stats };
     const parts = (cols: number) => [
@@ -153,7 +154,6 @@ describe('gemm split over worker threads', () => {
     for (let n = 0; n < 200; n++) threads.run(0, parts(8));
     for (const c of [base, { ...base, M: 33, N: 600, K: 130 }]) same(run(par32, f32, c), run(single32, f32, c));
     expect(threads.stats.posted - before.posted).toBe(202);
-    expect(threads.stats.takenBack - before.takenBack).toBeGreaterThan(0);
   });
 
   it('keeps small calls on one thread (no job posted)', () => {
