@@ -14,8 +14,7 @@
 // per-head 2-D matMuls. Each row checks that every contender computed the same numbers (max |difference|).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, printTable, random } from '../../tensor/bench/harness.mjs';
-import { interleaved } from './interleaved.mjs';
+import { interleaved, parseArgs, printTable, random } from '../../tensor/bench/harness.mjs';
 import { onnxAttention, onnxMultiHeadLayer } from './peers/onnxruntimeWeb.mjs';
 import { tfjsAttention, useTfjsBackend } from './peers/tfjs.mjs';
 

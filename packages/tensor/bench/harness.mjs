@@ -15,38 +15,61 @@ export function random(n, seed) {
   return out;
 }
 
-/** Calls per timed batch so that one batch takes about `ms` milliseconds (at least one call). */
-export async function calibrate(run, ms) {
+/**
+ * The clocks a benchmark may time by. 'wall' is performance.now(); 'cpu' is this process's CPU time
+ * (process.cpuUsage: user + system, every thread of the process), which neighbours on the shared cores do not
+ * inflate the way they inflate wall time (time spent waiting for a core is not counted).
+ */
+export const clocks = {
+  wall: () => performance.now(),
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
+};
+
+/** Calls per timed batch so that one batch takes about `ms` milliseconds on `now` (at least one call). */
+export async function calibrate(run, ms, now = clocks.wall) {
   let reps = 1;
   for (;;) {
-    const t0 = performance.now();
+    const t0 = now();
     for (let i = 0; i < reps; i++) await run();
-    if (performance.now() - t0 >= ms || reps >= 1 << 16) return reps;
+    if (now() - t0 >= ms || reps >= 1 << 16) return reps;
     reps *= 2;
   }
 }
 
 /**
- * Median milliseconds per call of each run function, over `rounds` interleaved rounds of about `ms` each.
- * `before[i]` (optional) runs untimed before each of contender i's batches (e.g. switching a backend).
+ * Milliseconds per call of each run function in each of `rounds` interleaved rounds of about `ms` (each contender
+ * once per round, in turn): `times[i][r]`. `before[i]` (optional) runs untimed before each of contender i's batches
+ * (e.g. switching a backend); `clock` is a key of {@link clocks}.
  */
-export async function interleaved(runs, { rounds = 7, ms = 50, before = [] } = {}) {
+export async function timeRounds(runs, { rounds = 7, ms = 50, before = [], clock = 'wall' } = {}) {
+  const now = clocks[clock];
   const reps = [];
   for (let i = 0; i < runs.length; i++) {
     await before[i]?.();
     await runs[i](); // warm-up
-    reps.push(await calibrate(runs[i], ms));
+    reps.push(await calibrate(runs[i], ms, now));
   }
   const times = runs.map(() => []);
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < runs.length; i++) {
       await before[i]?.();
-      const t0 = performance.now();
+      const t0 = now();
       for (let q = 0; q < reps[i]; q++) await runs[i]();
-      times[i].push((performance.now() - t0) / reps[i]);
+      times[i].push((now() - t0) / reps[i]);
     }
   }
-  return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]);
+  return times;
+}
+
+/** The median of a list of numbers. */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Median milliseconds per call of each run function over interleaved rounds (options as {@link timeRounds}). */
+export async function interleaved(runs, options = {}) {
+  return (await timeRounds(runs, options)).map(median);
 }
 
 /** Prints a markdown table: `header` is the list of column titles, `rows` lists of cells. */

@@ -6,7 +6,7 @@
 // two-core machine, a neighbour's load stretches wall-clock batches at random, while CPU time counts only the
 // work done. Ratios are the median over rounds of the ratio taken within each round (both contenders ran
 // seconds apart, under the same conditions), which drift cannot bias.
-import { calibrate, printTable, random } from './harness.mjs';
+import { median, printTable, random, timeRounds } from './harness.mjs';
 import { mlMatrixGemm } from './peers/mlMatrix.mjs';
 import { ndarrayGemm } from './peers/ndarrayGemm.mjs';
 import { tfjsMatMul, useTfjsBackend } from './peers/tfjs.mjs';
@@ -97,33 +97,12 @@ export async function runMatmulBench(lib, { quick = false, rounds = 7, only } = 
   printTable(['n or MxKxN', ...contenders.map((c) => c.name)], rows);
 }
 
-/** This process's CPU time in milliseconds (user + system, every thread of the process). */
-function cpuMs() {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
 /**
- * Like the harness's `interleaved`, timed by CPU time: each contender once per round, in turn, in batches of about
- * `ms`. Returns the median milliseconds per call of each, and the median over rounds of `time[i] / time[0]` (how many times faster the first is).
+ * Each contender's median milliseconds per call by CPU time, and the median over rounds of `time[i] / time[0]`
+ * (how many times faster the first is than contender i in the same round).
  */
 async function interleavedCpu(runs, { rounds, ms, before }) {
-  const reps = [];
-  for (let i = 0; i < runs.length; i++) {
-    await before[i]?.();
-    await runs[i](); // warm-up
-    reps.push(await calibrate(runs[i], ms));
-  }
-  const times = runs.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < runs.length; i++) {
-      await before[i]?.();
-      const t0 = cpuMs();
-      for (let q = 0; q < reps[i]; q++) await runs[i]();
-      times[i].push((cpuMs() - t0) / reps[i]);
-    }
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const times = await timeRounds(runs, { rounds, ms, before, clock: 'cpu' });
   return {
     times: times.map(median),
     ratios: times.map((t) => median(t.map((x, r) => x / times[0][r]))),

@@ -9,52 +9,19 @@
 // `runWasmSimdBench(lib)` takes the library's kernel access ({ ready, setKernelBackend, getKernels }), so the main
 // harness can add these rows to its own table.
 
+import { interleaved as interleavedRuns, random } from './harness.mjs';
 import { onnxruntimeWebGemm } from './peers/onnxruntimeWeb.mjs';
 import { tfjsGemm, useTfjsBackend } from './peers/tfjs.mjs';
 
 /** One core's ceiling for 128-bit f32x4 (2 mul + 2 add pipes at ~4 GHz), see the performance notes. */
 const SIMD_CEILING = 64;
 
-function random(n, seed) {
-  const out = new Float32Array(n);
-  let s = seed;
-  for (let i = 0; i < n; i++) {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    out[i] = s / 2 ** 32 - 0.5;
-  }
-  return out;
-}
-
-/** Calls per timed batch so that one batch takes about `ms` milliseconds. */
-async function calibrate(fn, ms) {
-  let reps = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < reps; i++) await fn();
-    if (performance.now() - t0 >= ms || reps >= 1 << 16) return reps;
-    reps *= 2;
-  }
-}
-
-/** Median milliseconds per call of each contender, over `rounds` interleaved rounds. */
-async function interleaved(contenders, rounds, ms) {
-  const reps = [];
-  for (const c of contenders) {
-    await c.before?.();
-    reps.push(await calibrate(c.run, ms));
-  }
-  const times = contenders.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < contenders.length; i++) {
-      const c = contenders[i];
-      await c.before?.();
-      const t0 = performance.now();
-      for (let q = 0; q < reps[i]; q++) await c.run();
-      times[i].push((performance.now() - t0) / reps[i]);
-    }
-  }
-  return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]);
-}
+/** The harness's interleaved rounds over contender objects `{ run, before? }`: median ms per call of each. */
+const interleaved = (contenders, rounds, ms) =>
+  interleavedRuns(
+    contenders.map((c) => c.run),
+    { rounds, ms, before: contenders.map((c) => c.before) },
+  );
 
 /**
  * Prints the gemm and softmax tables. `lib` is @attn/tensor (or its sources): `ready()`, `setKernelBackend(name)`

@@ -1,46 +1,13 @@
-// ONNX models for the onnxruntime-web peer, written as protobuf bytes by a tiny encoder (varints, fixed32 and
-// length-delimited fields are all ModelProto needs; the same encoder as packages/tensor/bench/peers, plus node
-// attributes and initializers): no model file to download, no protobuf package.
+// ONNX models for the onnxruntime-web peer, written as protobuf bytes by the tensor benchmark's tiny encoder
+// (packages/tensor/bench/peers/protobuf.mjs) plus node attributes and initializers: no model file to download, no
+// protobuf package.
 //
 // - attentionModel: ONNX's opset-23 `Attention` operator as a one-node graph, Q, K, V [B, H, T, d] -> Y.
 // - multiHeadLayerModel: the whole multi-head attention layer (PyTorch's nn.MultiheadAttention, batch_first) as a
 //   graph: three MatMul + Add projections, Attention with q_num_heads = kv_num_heads = H on [B, T, E], and the
 //   output MatMul + Add, the weights stored as initializers.
 
-const utf8 = new TextEncoder();
-
-function varint(n) {
-  const out = [];
-  let v = BigInt(n);
-  do {
-    let byte = Number(v & 0x7fn);
-    v >>= 7n;
-    if (v > 0n) byte |= 0x80;
-    out.push(byte);
-  } while (v > 0n);
-  return out;
-}
-
-/** A varint field (wire type 0). */
-const int = (field, value) => [...varint((field << 3) | 0), ...varint(value)];
-/** A 32-bit float field (wire type 5). */
-function float32(field, value) {
-  const b = new Uint8Array(4);
-  new DataView(b.buffer).setFloat32(0, value, true);
-  return [...varint((field << 3) | 5), ...b];
-}
-/** A length-delimited field (wire type 2): a string, raw bytes or an embedded message. */
-function bytes(field, payload) {
-  const body = typeof payload === 'string' ? [...utf8.encode(payload)] : payload;
-  return [...varint((field << 3) | 2), ...varint(body.length), ...body];
-}
-
-/** ValueInfoProto of a float32 tensor: name (1), type (2) = TypeProto { tensor_type (1) { elem_type (1), shape (2) } }. */
-function tensorInfo(name, dims) {
-  const shape = dims.flatMap((d) => bytes(1, int(1, d))); // TensorShapeProto.dim { dim_value }
-  const tensorType = [...int(1, 1 /* FLOAT */), ...bytes(2, shape)];
-  return [...bytes(1, name), ...bytes(2, bytes(1, tensorType))];
-}
+import { bytes, float32, int, tensorInfo } from '../../../tensor/bench/peers/protobuf.mjs';
 
 /** AttributeProto: name (1), f (2) or i (3), type (20): FLOAT = 1, INT = 2. */
 const intAttribute = (name, value) => [...bytes(1, name), ...int(3, value), ...int(20, 2)];
