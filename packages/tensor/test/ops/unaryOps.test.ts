@@ -89,8 +89,13 @@ const CASES: Case[] = [
     fn: ((x: Tensor, o?: { out?: Tensor }) =>
       gelu(x, { out: o?.out as Tensor<'float32'>, approximate: 'tanh' })) as UnaryFn,
     kind: 'float',
-    ref: (x) =>
-      x === Number.NEGATIVE_INFINITY ? 0 : 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3))),
+    // The tanh form as written cancels for negative x (1 + tanh(u) with tanh(u) near -1), so the reference takes
+    // the equal 2 * sigmoid(2u) form, summed in a different order from the library's.
+    ref: (x) => {
+      if (x === Number.NEGATIVE_INFINITY) return 0;
+      const u = Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3);
+      return (0.5 * x * 2) / (1 + 1 / Math.exp(2 * u));
+    },
     rtol: 1e-13,
   },
   { name: 'logicalNot', fn: logicalNot as UnaryFn, kind: 'logical', ref: (x) => Number(x === 0), rtol: 0 },
