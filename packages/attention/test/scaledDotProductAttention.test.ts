@@ -1,52 +1,17 @@
-import { type KernelBackend, makeTensor, ready, setKernelBackend, type Tensor, tensor } from '@attn/tensor';
+import { type KernelBackend, makeTensor, ready, setKernelBackend, tensor } from '@attn/tensor';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { causalMask, scaledDotProductAttention } from '../src/index.js';
-import { layoutArb, makeBoolMask, makeView, squeezeSome } from './support/arbitraries.js';
+import { makeBoolMask, makeView } from './support/arbitraries.js';
+import { attentionProblemArb } from './support/attentionProblem.js';
 import { elements, maxError, referenceAttention } from './support/reference.js';
 
-/** A random attention problem: shapes, layouts, GQA grouping, masks, scale and causal alignment. */
-const problemArb = fc
-  .record({
-    lead: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
-    hkv: fc.integer({ min: 1, max: 3 }),
-    group: fc.integer({ min: 1, max: 3 }),
-    tq: fc.integer({ min: 1, max: 6 }),
-    tk: fc.integer({ min: 1, max: 6 }),
-    d: fc.integer({ min: 1, max: 5 }),
-    dv: fc.integer({ min: 1, max: 5 }),
-    gqa: fc.boolean(),
-    squeezeQ: fc.nat(15),
-    squeezeK: fc.nat(15),
-    maskKind: fc.constantFrom('none', 'bool', 'additive'),
-    squeezeMask: fc.nat(31),
-    maskRankDrop: fc.nat(2),
-    causal: fc.constantFrom(false, true, 'lower-right' as const),
-    scale: fc.option(fc.double({ min: -2, max: 2, noNaN: true }), { nil: undefined }),
-    layouts: fc.tuple(layoutArb, layoutArb, layoutArb),
-    dtype: fc.constantFrom('float32' as const, 'float64' as const),
-    seed: fc.nat(),
-  })
-  .map((p) => {
-    const hq = p.gqa ? p.hkv * p.group : p.hkv;
-    // Without GQA, q's and k's batch axes broadcast against each other: squeeze some to 1.
-    const qLead = p.gqa ? [...p.lead, hq] : squeezeSome([...p.lead, hq], p.squeezeQ);
-    const kLead = p.gqa ? [...squeezeSome(p.lead, p.squeezeK), p.hkv] : squeezeSome([...p.lead, hq], p.squeezeK);
-    const q = makeView([...qLead, p.tq, p.d], p.seed, p.layouts[0], p.dtype);
-    const k = makeView([...kLead, p.tk, p.d], p.seed + 1, p.layouts[1], p.dtype);
-    const v = makeView([...kLead, p.tk, p.dv], p.seed + 2, p.layouts[2], p.dtype);
-    const full = [...p.lead, hq, p.tq, p.tk];
-    const mshape = squeezeSome(full, p.squeezeMask).slice(Math.min(p.maskRankDrop, full.length - 1));
-    let mask: Tensor | undefined;
-    if (p.maskKind === 'bool') mask = makeBoolMask(mshape, p.seed + 3);
-    if (p.maskKind === 'additive') {
-      const m = makeView(mshape, p.seed + 3, 'contiguous', p.dtype);
-      // Some -Infinity entries, as additive masks use to hide keys.
-      for (let i = 0; i < m.data.length; i += 5) m.data[i] = Number.NEGATIVE_INFINITY;
-      mask = m;
-    }
-    return { ...p, q, k, v, mask, options: { mask, causal: p.causal, scale: p.scale, enableGqa: p.gqa } };
-  });
+/** Random attention problems: shapes, layouts, GQA grouping, masks, scale and causal alignment. */
+const problemArb = attentionProblemArb({
+  tq: { min: 1, max: 6 },
+  tk: { min: 1, max: 6 },
+  causal: [false, true, 'lower-right'],
+});
 
 const tolerance = (dtype: string) => (dtype === 'float64' ? 1e-12 : 2e-5);
 
