@@ -59,6 +59,39 @@ function gemmWat(f, blocking) {
     throw new Error(`${p}gemmWat: bad blocking ${JSON.stringify(blocking)}`);
   const V = NR / L; // vectors per row of the tile
 
+  /** Byte indices of i8x16.shuffle taking lanes `lanes` (0..L-1 of the first vector, L..2L-1 of the second). */
+  const pick = (...lanes) => lanes.flatMap((l) => range(E).map((b) => (l < L ? 0 : 16 - L * E) + l * E + b)).join(' ');
+
+  /**
+   * Block v of a column-major panel: loads columns jr + vL .. jr + vL + L - 1 at depths k .. k + L - 1 (one vector
+   * each, from $src), transposes them and stores depth row r at $dst + r * NR elements + v vectors.
+   */
+  function transposeBlock(v) {
+    const load = range(L).map(
+      (i) => `(local.set $r${i} (v128.load (i32.add (local.get $src) (i32.mul (i32.const ${v * L + i}) (local.get $cs)))))`,
+    );
+    const store = (r, value) => `(v128.store offset=${E * NR * r + 16 * v} (local.get $dst) ${value})`;
+    const shuffle = (mask, a, b) => `(i8x16.shuffle ${mask} (local.get $${a}) (local.get $${b}))`;
+    if (L === 2) {
+      // [a0 a1], [b0 b1] -> [a0 b0], [a1 b1]
+      return [...load, store(0, shuffle(pick(0, 2), 'r0', 'r1')), store(1, shuffle(pick(1, 3), 'r0', 'r1'))].join(
+        '\n                  ',
+      );
+    }
+    // interleave pairs of columns, then pairs of pairs: the classic 4 x 4 transpose in eight shuffles
+    return [
+      ...load,
+      `(local.set $t0 ${shuffle(pick(0, 4, 1, 5), 'r0', 'r1')})`,
+      `(local.set $t1 ${shuffle(pick(2, 6, 3, 7), 'r0', 'r1')})`,
+      `(local.set $t2 ${shuffle(pick(0, 4, 1, 5), 'r2', 'r3')})`,
+      `(local.set $t3 ${shuffle(pick(2, 6, 3, 7), 'r2', 'r3')})`,
+      store(0, shuffle(pick(0, 1, 4, 5), 't0', 't2')),
+      store(1, shuffle(pick(2, 3, 6, 7), 't0', 't2')),
+      store(2, shuffle(pick(0, 1, 4, 5), 't1', 't3')),
+      store(3, shuffle(pick(2, 3, 6, 7), 't1', 't3')),
+    ].join('\n                  ');
+  }
+
   /** `f32x4.add(acc, f32x4.mul(a, b))` for the whole tile at one depth step whose panels start at byte `ka`, `kb`. */
   function step(ka, kb) {
     const loadB = range(V).map((v) => `(local.set $b${v} (v128.load offset=${kb + 16 * v} (local.get $pb)))`);
@@ -173,9 +206,12 @@ function gemmWat(f, blocking) {
 
   ;; Packs the kc x nc block of B at byte address $b (strides $rs, $cs in elements) into panels of ${NR} columns:
   ;; Bp[panel][k][j] = B[k][panel*${NR} + j], columns past nc are zeros. Rows with unit column stride (B stored
-  ;; row-major, the common case) are copied ${V} vectors at a time.
+  ;; row-major) are copied ${V} vectors at a time; columns with unit row stride (B column-major: the W^T of x W^T
+  ;; with W stored [out, in], as PyTorch does) are read ${L} depths at a time and transposed in registers, ${L} x ${L}
+  ;; blocks by shuffles, instead of gathered one element at a time.
   (func $${p}packB (param $kc i32) (param $nc i32) (param $b i32) (param $rs i32) (param $cs i32) (param $dst i32)
-    (local $jr i32) (local $j i32) (local $k i32) (local $src i32)
+    (local $jr i32) (local $j i32) (local $k i32) (local $src i32) (local $kq i32)
+    ${range(L).map((i) => `(local $r${i} v128) (local $t${i} v128)`).join(' ')}
     (local.set $rs (i32.shl (local.get $rs) (i32.const ${S})))
     (local.set $cs (i32.shl (local.get $cs) (i32.const ${S})))
     (loop $panels
@@ -193,6 +229,21 @@ function gemmWat(f, blocking) {
             (local.set $dst (i32.add (local.get $dst) (i32.const ${E * NR})))
             (br_if $rows (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $kc)))))
         (else
+          (if (i32.and (i32.eq (local.get $rs) (i32.const ${E})) (i32.le_u (i32.add (local.get $jr) (i32.const ${NR})) (local.get $nc)))
+            (then
+              ;; whole groups of ${L} depths: ${V} blocks of ${L} columns, each ${L} column vectors in, ${L} row vectors out
+              (local.set $kq (i32.and (local.get $kc) (i32.const ${-L})))
+              (block $quadsDone
+                (br_if $quadsDone (i32.eqz (local.get $kq)))
+                (loop $quads
+                  (local.set $src (i32.add (i32.add (local.get $b) (i32.shl (local.get $k) (i32.const ${S}))) (i32.mul (local.get $jr) (local.get $cs))))
+                  ${range(V)
+                    .map((v) => transposeBlock(v))
+                    .join('\n                  ')}
+                  (local.set $dst (i32.add (local.get $dst) (i32.const ${E * NR * L})))
+                  (br_if $quads (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const ${L}))) (local.get $kq)))))))
+          ;; the rest (every depth of other layouts; the last kc mod ${L} depths of a column-major one), one element at a time
+          (if (i32.lt_u (local.get $k) (local.get $kc)) (then
           (loop $rows
             (local.set $src (i32.add (i32.add (local.get $b) (i32.mul (local.get $k) (local.get $rs))) (i32.mul (local.get $jr) (local.get $cs))))
             (local.set $j (i32.const 0))
@@ -204,7 +255,7 @@ function gemmWat(f, blocking) {
               (local.set $src (i32.add (local.get $src) (local.get $cs)))
               (local.set $dst (i32.add (local.get $dst) (i32.const ${E})))
               (br_if $lanes (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const ${NR}))))
-            (br_if $rows (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $kc))))))
+            (br_if $rows (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $kc))))))))
       (br_if $panels (i32.lt_u (local.tee $jr (i32.add (local.get $jr) (i32.const ${NR}))) (local.get $nc)))))
 
   ;; C = alpha * A * B + beta * C, all ${f === 'f32' ? 'float32' : 'float64'} in this module's memory; addresses in bytes, strides in elements.
