@@ -46,7 +46,6 @@ export type { KVCache } from './cache/KVCache.js';
 export { type KVCacheBytes, kvCacheBytes } from './cache/kvCacheBytes.js';
 export { kvCacheTensors } from './cache/kvCacheTensors.js';
 // H2: fast path
-export { prepareMultiHeadAttention } from './fast/prepareMultiHeadAttention.js';
 export type { FlashBlockState, FlashTrace } from './flash/FlashTrace.js';
 export {
   type FlashAttentionOptions,

@@ -58,8 +58,7 @@ export interface MultiHeadAttentionResult {
  * (Tk) and width (kdim, vdim). With `numKvHeads` < `numHeads` it is grouped-query attention (1: multi-query).
  * A query that may attend to no key gets zeros from attention (PyTorch gives NaN), so its output is b_O.
  * Without `trace` and `needWeights`, float32 takes the fast path (one gemm for packed self-attention projections,
- * the fused attention kernel, heads written straight into the concatenation; see the README's "The fast path"),
- * and `prepareMultiHeadAttention` lays the weights out for it once.
+ * the fused attention kernel, heads written straight into the concatenation; see the README's "The fast path").
  *
  * Shapes: query `[B, Tq, E]`, key `[B, Tk, kdim]`, value `[B, Tk, vdim]` -> output `[B, Tq, E]`; the batch
  * axis may be left out of all three (unbatched).
