@@ -23,6 +23,7 @@
 // 8, so the 8 rows of a block are one vector pair), Y (M rounded up to 8 rows of Pp) and a work area.
 
 import { expConstants, expInline, expLocals } from './exp.wat.mjs';
+import { transposeLocals, transposeWat } from './transpose.wat.mjs';
 
 /** Rows of A per block: two f32x4 vectors, the columns of the 4 x 8 score tile. */
 export const FUSED_ROWS = 8;
@@ -80,13 +81,31 @@ export function fusedSoftmaxGemmWat() {
 
   return `
   ;; ---------------------------------------------------------------------------------------------------------
-  ;; Fused softmax-gemm: packs B into panels of 4 rows: dst[p][k][i] = B[4p + i][k], rows past N zero.
+  ;; Fused softmax-gemm: packs B into panels of 4 rows: dst[p][k][i] = B[4p + i][k], rows past N zero. Whole panels
+  ;; go 4 depths at a time: 4 row vectors in, transposed in registers, 4 depth vectors out (keys are stored
+  ;; row-major, the panel wants them column by column); the last K mod 4 depths and a partial panel, one at a time.
   (func $fsgPackB (param $N i32) (param $K i32) (param $b i32) (param $dst i32)
-    (local $r i32) (local $k i32) (local $i i32) (local $src i32) (local $pitch i32)
+    (local $r i32) (local $k i32) (local $i i32) (local $src i32) (local $pitch i32) (local $kq i32)
+    ${transposeLocals(4)}
     (local.set $pitch (i32.shl (local.get $K) (i32.const 2)))
     (block $done (loop $panels
       (br_if $done (i32.ge_u (local.get $r) (local.get $N)))
       (local.set $k (i32.const 0))
+      (if (i32.le_u (i32.add (local.get $r) (i32.const 4)) (local.get $N)) (then
+        (local.set $kq (i32.and (local.get $K) (i32.const -4)))
+        (block $quadsDone
+          (br_if $quadsDone (i32.eqz (local.get $kq)))
+          (loop $quads
+            (local.set $src (i32.add (i32.add (local.get $b) (i32.mul (local.get $r) (local.get $pitch)))
+              (i32.shl (local.get $k) (i32.const 2))))
+            ${transposeWat({
+              lanes: 4,
+              load: (i) => `(v128.load (i32.add (local.get $src) (i32.mul (i32.const ${i}) (local.get $pitch))))`,
+              store: (r, value) => `(v128.store offset=${16 * r} (local.get $dst) ${value})`,
+            }).join('\n            ')}
+            (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
+            (br_if $quads (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 4))) (local.get $kq)))))))
+      (if (i32.lt_u (local.get $k) (local.get $K)) (then
       (loop $depth
         (local.set $src (i32.add (i32.add (local.get $b) (i32.mul (local.get $r) (local.get $pitch)))
           (i32.shl (local.get $k) (i32.const 2))))
@@ -99,7 +118,7 @@ export function fusedSoftmaxGemmWat() {
           (local.set $src (i32.add (local.get $src) (local.get $pitch)))
           (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
           (br_if $lanes (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 4))))
-        (br_if $depth (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $K))))
+        (br_if $depth (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (local.get $K))))))
       (local.set $r (i32.add (local.get $r) (i32.const 4)))
       (br $panels))))
 

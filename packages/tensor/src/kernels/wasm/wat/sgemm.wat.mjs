@@ -22,6 +22,8 @@
 // Partial panels are padded with zeros, so the micro-kernel always computes a full tile; an edge tile is written
 // to a scratch tile first and then copied element by element into the valid part of C.
 
+import { transposeLocals, transposeWat } from './transpose.wat.mjs';
+
 /**
  * The blocking of the float32 gemm, measured on an AMD Zen 5 (48 KB L1d, 1 MB L2) in Node 20:
  * MR x NR is the micro-kernel tile (NR a multiple of 4: one f32x4 vector per 4 columns); an MR x KC panel of A
@@ -59,37 +61,16 @@ function gemmWat(f, blocking) {
     throw new Error(`${p}gemmWat: bad blocking ${JSON.stringify(blocking)}`);
   const V = NR / L; // vectors per row of the tile
 
-  /** Byte indices of i8x16.shuffle taking lanes `lanes` (0..L-1 of the first vector, L..2L-1 of the second). */
-  const pick = (...lanes) => lanes.flatMap((l) => range(E).map((b) => (l < L ? 0 : 16 - L * E) + l * E + b)).join(' ');
-
   /**
    * Block v of a column-major panel: loads columns jr + vL .. jr + vL + L - 1 at depths k .. k + L - 1 (one vector
    * each, from $src), transposes them and stores depth row r at $dst + r * NR elements + v vectors.
    */
   function transposeBlock(v) {
-    const load = range(L).map(
-      (i) => `(local.set $r${i} (v128.load (i32.add (local.get $src) (i32.mul (i32.const ${v * L + i}) (local.get $cs)))))`,
-    );
-    const store = (r, value) => `(v128.store offset=${E * NR * r + 16 * v} (local.get $dst) ${value})`;
-    const shuffle = (mask, a, b) => `(i8x16.shuffle ${mask} (local.get $${a}) (local.get $${b}))`;
-    if (L === 2) {
-      // [a0 a1], [b0 b1] -> [a0 b0], [a1 b1]
-      return [...load, store(0, shuffle(pick(0, 2), 'r0', 'r1')), store(1, shuffle(pick(1, 3), 'r0', 'r1'))].join(
-        '\n                  ',
-      );
-    }
-    // interleave pairs of columns, then pairs of pairs: the classic 4 x 4 transpose in eight shuffles
-    return [
-      ...load,
-      `(local.set $t0 ${shuffle(pick(0, 4, 1, 5), 'r0', 'r1')})`,
-      `(local.set $t1 ${shuffle(pick(2, 6, 3, 7), 'r0', 'r1')})`,
-      `(local.set $t2 ${shuffle(pick(0, 4, 1, 5), 'r2', 'r3')})`,
-      `(local.set $t3 ${shuffle(pick(2, 6, 3, 7), 'r2', 'r3')})`,
-      store(0, shuffle(pick(0, 1, 4, 5), 't0', 't2')),
-      store(1, shuffle(pick(2, 3, 6, 7), 't0', 't2')),
-      store(2, shuffle(pick(0, 1, 4, 5), 't1', 't3')),
-      store(3, shuffle(pick(2, 3, 6, 7), 't1', 't3')),
-    ].join('\n                  ');
+    return transposeWat({
+      lanes: L,
+      load: (i) => `(v128.load (i32.add (local.get $src) (i32.mul (i32.const ${v * L + i}) (local.get $cs))))`,
+      store: (r, value) => `(v128.store offset=${E * NR * r + 16 * v} (local.get $dst) ${value})`,
+    }).join('\n                  ');
   }
 
   /** `f32x4.add(acc, f32x4.mul(a, b))` for the whole tile at one depth step whose panels start at byte `ka`, `kb`. */
@@ -211,7 +192,7 @@ function gemmWat(f, blocking) {
   ;; blocks by shuffles, instead of gathered one element at a time.
   (func $${p}packB (param $kc i32) (param $nc i32) (param $b i32) (param $rs i32) (param $cs i32) (param $dst i32)
     (local $jr i32) (local $j i32) (local $k i32) (local $src i32) (local $kq i32)
-    ${range(L).map((i) => `(local $r${i} v128) (local $t${i} v128)`).join(' ')}
+    ${transposeLocals(L)}
     (local.set $rs (i32.shl (local.get $rs) (i32.const ${S})))
     (local.set $cs (i32.shl (local.get $cs) (i32.const ${S})))
     (loop $panels
