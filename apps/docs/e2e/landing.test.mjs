@@ -11,25 +11,65 @@ after(async () => {
   await site?.close();
 });
 
-test('the landing page shows a live 12 x 12 attention map on loading (time printed; aim one second, bound five)', async () => {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const started = Date.now();
-  await page.goto(`${site.origin}/`);
-  await page.waitForSelector('figure.attn-chart[data-state="ready"]', { timeout: 10000 });
-  const ms = Date.now() - started;
-  console.log(`# landing: attention map drawn ${ms} ms after navigation started`);
-  const [chart] = await charts(page);
-  assert.deepEqual(chart.marks, { rect: 144 });
-  // the causal mask leaves T (T + 1) / 2 = 78 pairs a query may attend; the other 66 cells are drawn as masked
-  const rows = await chartData(page, 0);
-  assert.equal(rows.length, 78);
-  assert.ok(
-    rows.every((r) => r.col <= r.row),
-    'no weight above the diagonal',
+/**
+ * Milliseconds from navigation start to the first live map on screen (the preview of the weights, or the chart if
+ * it came first) and to the chart, from the marks the landing page sets; with the weights that were painted first.
+ */
+async function paintMarks(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('attn:landing-chart').length > 0, null, {
+    timeout: 10000,
+  });
+  // Chromium reports the preview's paint (Element Timing) when it is idle, which may be after the chart's.
+  await page.waitForTimeout(500);
+  return page.evaluate(() => {
+    const [chart] = performance.getEntriesByName('attn:landing-chart');
+    const [preview] = performance.getEntriesByName('attn:landing-preview');
+    const first = preview && preview.startTime < chart.startTime ? preview : chart;
+    return {
+      map: first.startTime,
+      by: first === chart ? 'chart' : 'preview',
+      shown: first.detail.weights,
+      chart: chart.startTime,
+    };
+  });
+}
+
+test('the landing page paints a live 12 x 12 attention map within three seconds, the chart within five (times printed; aim: one second on a quiet machine)', async () => {
+  const times = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/`);
+    const t = await paintMarks(page);
+    times.push(t);
+    const [chart] = await charts(page);
+    assert.deepEqual(chart.marks, { rect: 144 });
+    // the causal mask leaves T (T + 1) / 2 = 78 pairs a query may attend; the other 66 cells are drawn as masked
+    const rows = await chartData(page, 0);
+    assert.equal(rows.length, 78);
+    assert.ok(
+      rows.every((r) => r.col <= r.row),
+      'no weight above the diagonal',
+    );
+    // what was painted first (the preview, or the chart itself) is the chart's numbers, the masked cells empty
+    const field = Object.keys(rows[0]).find((k) => /weight|value/.test(k));
+    for (const r of rows) assert.equal(t.shown[r.row][r.col], r[field], `cell (${r.row}, ${r.col})`);
+    assert.equal(t.shown.flat().filter((v) => v === null).length, 66);
+    await context.close();
+  }
+  const median = (key) => times.map((t) => t[key]).sort((a, b) => a - b)[1];
+  console.log(
+    `# landing: live attention map painted ${times.map((t) => `${t.map.toFixed(0)} (${t.by})`).join(', ')} ms after navigation started (median ${median('map').toFixed(0)}); full chart ${times.map((t) => t.chart.toFixed(0)).join(', ')} ms (median ${median('chart').toFixed(0)})`,
   );
-  assert.ok(ms < 5000, `the map took ${ms} ms`);
-  await context.close();
+  assert.ok(median('map') < 3000, `the live map took ${median('map').toFixed(0)} ms`);
+  assert.ok(median('chart') < 5000, `the chart took ${median('chart').toFixed(0)} ms`);
+});
+
+test('the first paint is computed in the browser: the server sends the landing page without numbers', async () => {
+  const html = await (await fetch(`${site.origin}/`)).text();
+  assert.doesNotMatch(html, /data:image\/png/);
+  assert.doesNotMatch(html, /attn-landing-preview|attn-chart"/);
+  assert.match(html, /An attention map, computed just now/);
 });
 
 test('"New seed" recomputes the map: other weights, each row still summing to 1', async () => {

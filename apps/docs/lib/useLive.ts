@@ -11,15 +11,25 @@ export interface Live<T> {
   error: Ref<string | undefined>;
 }
 
+/** How {@link useLive} starts. */
+export interface LiveOptions {
+  /**
+   * Compute as soon as the component is mounted, on whichever kernels are ready (the TypeScript ones until the
+   * WebAssembly module has compiled), instead of waiting for the SIMD kernels first. For small problems, where
+   * the first picture matters more than the kernels it was computed with.
+   */
+  immediate?: boolean;
+}
+
 /**
  * Computes `compute(inputs())` in the browser, once the tensor kernels are ready (WebAssembly SIMD where the
- * browser has it), and again whenever the inputs change, timing each run.
+ * browser has it; see {@link LiveOptions.immediate}), and again whenever the inputs change, timing each run.
  * Nothing runs on the server: the pages are pre-rendered without numbers, so there is no hydration mismatch
  * between Node's arithmetic and the reader's, and the figures shown are the reader's own.
  * @example
  * const live = useLive(() => ({ ...controls.value }), (c) => seedWalkthrough(c));
  */
-export function useLive<I, T>(inputs: () => I, compute: (inputs: I) => T): Live<T> {
+export function useLive<I, T>(inputs: () => I, compute: (inputs: I) => T, options: LiveOptions = {}): Live<T> {
   const value = shallowRef<T>();
   const ms = ref<number>();
   const error = ref<string>();
@@ -39,7 +49,7 @@ export function useLive<I, T>(inputs: () => I, compute: (inputs: I) => T): Live<
     ms.value = performance.now() - started;
   };
   onMounted(async () => {
-    await ready();
+    if (!options.immediate) await ready();
     watch(inputs, run, { immediate: true, deep: true });
   });
   return { value, ms, error };
