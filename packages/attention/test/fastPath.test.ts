@@ -114,6 +114,31 @@ describe('the fast path of scaledDotProductAttention (float32, fused kernel)', (
     );
   });
 
+  it('multiHeadAttention writes into `out` (an offset view, batched or not, fast and traced paths) and returns it', () => {
+    const params = initMultiHeadAttention({ embedDim: 12, numHeads: 3, seed: 4 });
+    for (const batched of [true, false]) {
+      const shape = batched ? [2, 9, 12] : [9, 12];
+      const x = makeView(shape, 5);
+      const size = shape.reduce((a, n) => a * n, 1);
+      const expected = elements(multiHeadAttention(x, x, x, params, { causal: true }).output);
+      for (const trace of [false, true]) {
+        const buffer = new Float32Array(size + 5).fill(7);
+        const out = makeTensor('float32', buffer, shape, undefined, 3);
+        const result = multiHeadAttention(x, x, x, params, { causal: true, out, trace });
+        expect(result.output).toBe(out);
+        expect(maxError(Array.from(buffer.subarray(3, 3 + size)), expected)).toBeLessThanOrEqual(trace ? 1e-6 : 0);
+        expect([buffer[0], buffer[1], buffer[2], buffer[3 + size], buffer[4 + size]]).toEqual([7, 7, 7, 7, 7]);
+      }
+    }
+    const x = makeView([2, 9, 12], 5);
+    expect(() => multiHeadAttention(x, x, x, params, { out: zeros([2, 9, 4]) })).toThrow(
+      'multiHeadAttention: out must be a contiguous float32 tensor of shape [2,9,12], got float32 [2,9,4]',
+    );
+    expect(() => multiHeadAttention(x, x, x, params, { out: zeros([2, 9, 12], { dtype: 'float64' }) })).toThrow(
+      'got float64 [2,9,12]',
+    );
+  });
+
   it('hides every later key under a causal mask even when whole key blocks are skipped', () => {
     setKernelBackend('wasm-simd');
     // 300 keys: queries 0..7 see only the first block; poisoning keys 200.. must not change them.

@@ -3,7 +3,13 @@ import { attendFused } from '../fast/attendFused.js';
 import { projectHeads } from '../fast/projectHeads.js';
 import { projectRows } from '../fast/projectRows.js';
 import { scratch } from '../fast/scratch.js';
-import { assertFloatTensor, assertPositiveInteger, assertSameDType, assertTensor } from '../internal/validate.js';
+import {
+  assertFloatTensor,
+  assertOut,
+  assertPositiveInteger,
+  assertSameDType,
+  assertTensor,
+} from '../internal/validate.js';
 import { linearUnchecked } from '../layers/linear.js';
 import type { AttentionTrace, MultiHeadTrace } from './AttentionTrace.js';
 import { andMasks } from './andMasks.js';
@@ -35,6 +41,12 @@ export interface MultiHeadAttentionOptions {
   averageAttnWeights?: boolean;
   /** Also return every stage (see {@link MultiHeadTrace}). */
   trace?: boolean;
+  /**
+   * Write the output here instead of a fresh tensor (and return it as `output`): a contiguous tensor of the
+   * output's shape (`[B, Tq, E]`, or `[Tq, E]` unbatched) and the query's dtype. With it, repeated calls on the fast
+   * path allocate no memory beyond a few small objects: the workspaces are reused.
+   */
+  out?: Tensor;
 }
 
 /** What {@link multiHeadAttention} returns. */
@@ -99,6 +111,8 @@ export function multiHeadAttention(
   const v3 = batched ? value : unsqueeze0(value);
   const [b, tq] = q3.shape;
   const tk = k3.shape[1];
+  const { out } = options;
+  if (out !== undefined) assertOut(fn, out, query.dtype, batched ? [b, tq, p.wo.shape[0]] : [tq, p.wo.shape[0]]);
 
   const wantTrace = options.trace === true || options.needWeights === true;
   // The fast path (float32, no trace): projections into one reused workspace, heads straight into the concatenation.
@@ -168,11 +182,15 @@ export function multiHeadAttention(
   let out3: Tensor;
   if (fast) {
     const e = p.wo.shape[0];
-    const data = new Float32Array(b * tq * e);
-    projectRows(concat, p.wo, p.bo, data, 0, e);
-    out3 = makeTensor('float32', data, [b, tq, e]);
-  } else out3 = linearUnchecked(concat, p.wo, p.bo);
-  const output = batched ? out3 : makeTensor(out3.dtype, out3.data, out3.shape.slice(1));
+    const data = out === undefined ? new Float32Array(b * tq * e) : (out.data as Float32Array);
+    const offset = out === undefined ? 0 : out.offset;
+    projectRows(concat, p.wo, p.bo, data, offset, e);
+    out3 = makeTensor('float32', data, [b, tq, e], undefined, offset);
+  } else {
+    out3 = linearUnchecked(concat, p.wo, p.bo);
+    out?.data.set(out3.data as Float32Array & Float64Array, out.offset);
+  }
+  const output = out ?? (batched ? out3 : makeTensor(out3.dtype, out3.data, out3.shape.slice(1)));
 
   const result: MultiHeadAttentionResult = { output };
   if (options.needWeights && trace) {

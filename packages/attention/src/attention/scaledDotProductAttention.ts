@@ -1,14 +1,6 @@
-import {
-  type DataOf,
-  type FloatDType,
-  getKernels,
-  isContiguous,
-  makeTensor,
-  showShape,
-  type Tensor,
-} from '@attn/tensor';
+import { type DataOf, type FloatDType, getKernels, makeTensor, type Tensor } from '@attn/tensor';
 import { attendFused } from '../fast/attendFused.js';
-import { assertTensor } from '../internal/validate.js';
+import { assertOut } from '../internal/validate.js';
 import type { AttentionTrace } from './AttentionTrace.js';
 import type { CausalAlignment } from './causalMask.js';
 import { maskScores } from './maskScores.js';
@@ -99,20 +91,9 @@ export function scaledDotProductAttention(
   // One public `mask` argument; the plan keeps boolean and additive masks apart (multi-head attention uses both).
   const isBool = mask !== undefined && mask !== null && (mask as Tensor).dtype === 'bool';
   const plan = planAttention(fn, q, k, v, isBool ? { ...rest, mask } : { ...rest, bias: mask });
-  const out = options.out === undefined ? undefined : checkOut(fn, options.out, plan);
+  const { out } = options;
+  if (out !== undefined) assertOut(fn, out, plan.dtype, [...plan.outBatch, plan.tq, plan.dv]);
   return runAttention(plan, options.trace === true, out);
-}
-
-/** Checks the `out` option: a contiguous tensor of the output's shape and dtype. */
-function checkOut(fn: string, out: unknown, plan: AttentionPlan): Tensor {
-  assertTensor(fn, 'out', out);
-  const shape = [...plan.outBatch, plan.tq, plan.dv];
-  if (out.dtype !== plan.dtype || showShape(out.shape) !== showShape(shape) || !isContiguous(out)) {
-    throw new TypeError(
-      `${fn}: out must be a contiguous ${plan.dtype} tensor of shape ${showShape(shape)}, got ${out.dtype} ${showShape(out.shape)}${isContiguous(out) ? '' : ' (not contiguous)'}`,
-    );
-  }
-  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type FloatDType, isTensor, showShape, type Tensor } from '@attn/tensor';
+import { type DType, type FloatDType, isContiguous, isTensor, showShape, type Tensor } from '@attn/tensor';
 
 /** Throws unless `x` is a tensor; `fn` and `name` say which function and argument. */
 export function assertTensor(fn: string, name: string, x: unknown): asserts x is Tensor {
@@ -50,5 +50,15 @@ export function describe(x: unknown): string {
 export function assertCount(fn: string, name: string, n: unknown): asserts n is number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
     throw new RangeError(`${fn}: ${name} must be a non-negative integer, got ${describe(n)}`);
+  }
+}
+
+/** Checks an `out` option: a contiguous tensor of `shape` and `dtype` (TypeError otherwise, naming both). */
+export function assertOut(fn: string, out: unknown, dtype: DType, shape: readonly number[]): asserts out is Tensor {
+  assertTensor(fn, 'out', out);
+  if (out.dtype !== dtype || showShape(out.shape) !== showShape(shape) || !isContiguous(out)) {
+    throw new TypeError(
+      `${fn}: out must be a contiguous ${dtype} tensor of shape ${showShape(shape)}, got ${out.dtype} ${showShape(out.shape)}${isContiguous(out) ? '' : ' (not contiguous)'}`,
+    );
   }
 }
