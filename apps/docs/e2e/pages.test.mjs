@@ -55,3 +55,39 @@ for (const path of pages) {
     }
   });
 }
+
+/** The elements that stick out past the right edge of the viewport (outermost first), for the failure message. */
+function overflowing(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > innerWidth + 0.5 && !out.some((o) => o.el.contains(el)))
+        out.push({
+          el,
+          text: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${r.right.toFixed(0)}`,
+        });
+    }
+    return out.map((o) => o.text);
+  });
+}
+
+for (const path of pages) {
+  test(`${path} at phone width (390 px): no horizontal scroll, every chart drawn`, async () => {
+    const { page, context, problems } = await openPage(site, path, { width: 390, height: 844 });
+    try {
+      const drawn = await charts(page);
+      for (const [i, c] of drawn.entries()) assert.equal(c.state, 'ready', `chart ${i} of ${path} did not draw`);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      if (scrollWidth > innerWidth) {
+        assert.fail(`${path} is ${scrollWidth} px wide at ${innerWidth}: ${(await overflowing(page)).join('; ')}`);
+      }
+      assert.deepEqual(problems, NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+}
