@@ -119,7 +119,8 @@ export function makeWasmSfusedSoftmaxGemm(
     const atBias = align4(atC + N * pitch);
     const atY = align4(atBias + (bias === null ? 0 : N * Mp));
     const atWork = align4(atY + Mp * pitch);
-    const work = ((N + 3) & ~3) * K + ROW_BLOCK * K + ROW_BLOCK * COLUMN_BLOCK + ROW_BLOCK;
+    // packed B, one block of A, the scores (an 8-row block, or one whole row on the module's row path), corrections
+    const work = ((N + 3) & ~3) * K + ROW_BLOCK * K + Math.max(ROW_BLOCK * COLUMN_BLOCK, align4(N)) + ROW_BLOCK;
     const heap = N > 0 && K > 0 ? wasmHeap(wasm, 4 * (atWork + work)) : null;
     if (heap === null) {
       fallback(

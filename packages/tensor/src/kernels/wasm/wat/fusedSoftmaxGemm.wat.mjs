@@ -28,6 +28,12 @@ import { transposeLocals, transposeWat } from './transpose.wat.mjs';
 /** Rows of A per block: two f32x4 vectors, the columns of the 4 x 8 score tile. */
 export const FUSED_ROWS = 8;
 
+/**
+ * Calls with fewer rows than this take the row path ($fsgRow, lanes over keys): one query per head, a decoding
+ * step, would otherwise fill one lane in eight of the blocked path.
+ */
+export const ROW_PATH_BELOW = 4;
+
 const range = (n) => Array.from({ length: n }, (_, i) => i);
 
 /** The WAT functions of the fused kernel. */
@@ -191,9 +197,161 @@ export function fusedSoftmaxGemmWat() {
       )
       .join('\n    ')})
 
+  ;; One query row, for calls with fewer than 4 rows (a decoding step attends with one query per head): the blocked
+  ;; path below computes 8 rows per block and would throw 7 of them away. Here the SIMD lanes run over keys instead:
+  ;; s[j] = alpha <q, B_j> (+ bias) for the visible j <= $jlast, 4 keys per vector from the packed panels of B (4
+  ;; panels, 16 keys, at a time, so four accumulator chains overlap); then the plain two-pass softmax over the row
+  ;; (the N scores fit the work area, so no online rescaling); then y = sum_j p_j C_j / l, 8 columns at a time,
+  ;; two keys per step in separate accumulators. $q: the row of A; $bias: its first bias element (0 = none; one
+  ;; column of the transposed bias is $mpB bytes on); $s: N rounded up to 4 floats of scratch; $y: the row of Y.
+  (func $fsgRow (param $K i32) (param $Pp i32) (param $alpha f32) (param $q i32) (param $bp i32) (param $c i32)
+                (param $bias i32) (param $mpB i32) (param $jlast i32) (param $s i32) (param $y i32)
+    (local $ppB i32) (local $panels i32) (local $p i32) (local $k i32) (local $pk i32) (local $pq i32) (local $pb i32)
+    (local $j i32) (local $col i32) (local $end i32) (local $pc i32) (local $ps i32) (local $mx f32) (local $l f32)
+    (local $a v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $m v128) (local $sum v128)
+    (local $va v128) (local $ninf v128) (local $jv v128) (local $lim v128) (local $x0 v128) (local $y0 v128)
+    ${expLocals('e')}
+    ${expConstants('e')}
+    (local.set $ppB (i32.shl (local.get $Pp) (i32.const 2)))
+    (if (i32.lt_s (local.get $jlast) (i32.const 0)) (then
+      (memory.fill (local.get $y) (i32.const 0) (local.get $ppB))
+      (return)))
+    (local.set $panels (i32.shr_u (i32.add (local.get $jlast) (i32.const 4)) (i32.const 2)))
+    (local.set $pk (i32.shl (local.get $K) (i32.const 4)))
+    (local.set $va (f32x4.splat (local.get $alpha)))
+    (local.set $ninf (f32x4.splat (f32.const -inf)))
+    (local.set $m (local.get $ninf))
+    (local.set $lim (i32x4.splat (local.get $jlast)))
+    ;; raw scores, four panels at a time
+    (block $groupsDone
+      (loop $groups
+        (br_if $groupsDone (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $panels)))
+        (local.set $s0 (v128.const i32x4 0 0 0 0))
+        (local.set $s1 (v128.const i32x4 0 0 0 0))
+        (local.set $s2 (v128.const i32x4 0 0 0 0))
+        (local.set $s3 (v128.const i32x4 0 0 0 0))
+        (local.set $pq (local.get $q))
+        (local.set $pb (i32.add (local.get $bp) (i32.mul (local.get $p) (local.get $pk))))
+        (local.set $k (local.get $K))
+        (loop $depth
+          (local.set $a (v128.load32_splat (local.get $pq)))
+          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $a) (v128.load (local.get $pb)))))
+          (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $a) (v128.load (i32.add (local.get $pb) (local.get $pk))))))
+          (local.set $s2 (f32x4.add (local.get $s2) (f32x4.mul (local.get $a)
+            (v128.load (i32.add (local.get $pb) (i32.shl (local.get $pk) (i32.const 1)))))))
+          (local.set $s3 (f32x4.add (local.get $s3) (f32x4.mul (local.get $a)
+            (v128.load (i32.add (local.get $pb) (i32.mul (local.get $pk) (i32.const 3)))))))
+          (local.set $pq (i32.add (local.get $pq) (i32.const 4)))
+          (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
+          (br_if $depth (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+        (local.set $ps (i32.add (local.get $s) (i32.shl (local.get $p) (i32.const 4))))
+        (v128.store (local.get $ps) (local.get $s0))
+        (v128.store offset=16 (local.get $ps) (local.get $s1))
+        (v128.store offset=32 (local.get $ps) (local.get $s2))
+        (v128.store offset=48 (local.get $ps) (local.get $s3))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $groups)))
+    ;; the remaining panels, one at a time
+    (block $restDone
+      (loop $rest
+        (br_if $restDone (i32.ge_u (local.get $p) (local.get $panels)))
+        (local.set $s0 (v128.const i32x4 0 0 0 0))
+        (local.set $pq (local.get $q))
+        (local.set $pb (i32.add (local.get $bp) (i32.mul (local.get $p) (local.get $pk))))
+        (local.set $k (local.get $K))
+        (loop $depth1
+          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (v128.load32_splat (local.get $pq)) (v128.load (local.get $pb)))))
+          (local.set $pq (i32.add (local.get $pq) (i32.const 4)))
+          (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
+          (br_if $depth1 (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+        (v128.store (i32.add (local.get $s) (i32.shl (local.get $p) (i32.const 4))) (local.get $s0))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $rest)))
+    ;; scale, bias, the limit; the row's max
+    (local.set $end (i32.add (local.get $s) (i32.shl (local.get $panels) (i32.const 4))))
+    (local.set $ps (local.get $s))
+    (local.set $jv (v128.const i32x4 0 1 2 3))
+    (local.set $pb (local.get $bias))
+    (loop $mask
+      (local.set $s0 (f32x4.mul (v128.load (local.get $ps)) (local.get $va)))
+      (if (local.get $bias) (then
+        ;; one column of the transposed bias per key: four scalar loads (the bias is [N, Mp], rows far apart)
+        (local.set $x0 (f32x4.replace_lane 0 (local.get $x0) (f32.load (local.get $pb))))
+        (local.set $x0 (f32x4.replace_lane 1 (local.get $x0) (f32.load (i32.add (local.get $pb) (local.get $mpB)))))
+        (local.set $x0 (f32x4.replace_lane 2 (local.get $x0)
+          (f32.load (i32.add (local.get $pb) (i32.shl (local.get $mpB) (i32.const 1))))))
+        (local.set $x0 (f32x4.replace_lane 3 (local.get $x0)
+          (f32.load (i32.add (local.get $pb) (i32.mul (local.get $mpB) (i32.const 3))))))
+        ;; -Infinity hides the key outright (a NaN score there must not leak), else the bias is added
+        (local.set $s0 (v128.bitselect (local.get $ninf) (f32x4.add (local.get $s0) (local.get $x0))
+          (f32x4.eq (local.get $x0) (local.get $ninf))))
+        (local.set $pb (i32.add (local.get $pb) (i32.shl (local.get $mpB) (i32.const 2))))))
+      (local.set $s0 (v128.bitselect (local.get $s0) (local.get $ninf) (i32x4.ge_s (local.get $lim) (local.get $jv))))
+      (v128.store (local.get $ps) (local.get $s0))
+      (local.set $m (f32x4.pmax (local.get $m) (local.get $s0)))
+      (local.set $jv (i32x4.add (local.get $jv) (v128.const i32x4 4 4 4 4)))
+      (br_if $mask (i32.lt_u (local.tee $ps (i32.add (local.get $ps) (i32.const 16))) (local.get $end))))
+    (local.set $mx (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
+      (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
+    ;; every visible key hidden by the bias: a row of zeros, as the blocked path gives
+    (if (f32.eq (local.get $mx) (f32.const -inf)) (then
+      (memory.fill (local.get $y) (i32.const 0) (local.get $ppB))
+      (return)))
+    ;; p = exp(s - max), l = sum of p
+    (local.set $m (f32x4.splat (local.get $mx)))
+    (local.set $sum (v128.const i32x4 0 0 0 0))
+    (local.set $ps (local.get $s))
+    (loop $exp
+      (local.set $x0 (f32x4.sub (v128.load (local.get $ps)) (local.get $m)))
+      ${expInline('x0', 'y0', 'e')}
+      (v128.store (local.get $ps) (local.get $y0))
+      (local.set $sum (f32x4.add (local.get $sum) (local.get $y0)))
+      (br_if $exp (i32.lt_u (local.tee $ps (i32.add (local.get $ps) (i32.const 16))) (local.get $end))))
+    (local.set $l (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
+      (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum)))))
+    (local.set $va (f32x4.splat (f32.div (f32.const 1) (local.get $l))))
+    ;; y = sum_j p_j C_j / l, 8 columns at a time: keys two by two in separate accumulators, then the odd last one
+    (loop $cols
+      (local.set $s0 (v128.const i32x4 0 0 0 0))
+      (local.set $s1 (v128.const i32x4 0 0 0 0))
+      (local.set $s2 (v128.const i32x4 0 0 0 0))
+      (local.set $s3 (v128.const i32x4 0 0 0 0))
+      (local.set $pc (i32.add (local.get $c) (i32.shl (local.get $col) (i32.const 2))))
+      (local.set $ps (local.get $s))
+      (local.set $j (i32.const 0))
+      (block $pairsDone
+        (loop $pairs
+          (br_if $pairsDone (i32.gt_s (i32.add (local.get $j) (i32.const 1)) (local.get $jlast)))
+          (local.set $a (v128.load32_splat (local.get $ps)))
+          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
+          (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
+          (local.set $a (v128.load32_splat offset=4 (local.get $ps)))
+          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))
+          (local.set $s2 (f32x4.add (local.get $s2) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
+          (local.set $s3 (f32x4.add (local.get $s3) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
+          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))
+          (local.set $ps (i32.add (local.get $ps) (i32.const 8)))
+          (local.set $j (i32.add (local.get $j) (i32.const 2)))
+          (br $pairs)))
+      (block $lastDone
+        (loop $last
+          (br_if $lastDone (i32.gt_s (local.get $j) (local.get $jlast)))
+          (local.set $a (v128.load32_splat (local.get $ps)))
+          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
+          (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
+          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))
+          (local.set $ps (i32.add (local.get $ps) (i32.const 4)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $last)))
+      (local.set $pc (i32.add (local.get $y) (i32.shl (local.get $col) (i32.const 2))))
+      (v128.store (local.get $pc) (f32x4.mul (f32x4.add (local.get $s0) (local.get $s2)) (local.get $va)))
+      (v128.store offset=16 (local.get $pc) (f32x4.mul (f32x4.add (local.get $s1) (local.get $s3)) (local.get $va)))
+      (br_if $cols (i32.lt_u (local.tee $col (i32.add (local.get $col) (i32.const 8))) (local.get $Pp)))))
+
   ;; Y = softmax_rows(alpha A B^T + bias, row i limited to columns j <= i + $diag) C; see the top of this file.
   ;; Byte addresses: $a (M x K), $b (N x K), $c (N x Pp), $bias (0 = none, else N x Mp, transposed), $y (M
-  ;; rounded up to 8 rows of Pp floats), $work (N rounded up to 4 times K + 8 K + 8 $kb + 8 floats).
+  ;; rounded up to 8 rows of Pp floats), $work (N rounded up to 4 times K + 8 K + max(8 $kb, N rounded up to 4)
+  ;; + 8 floats).
   ;; K >= 1, N >= 1, M >= 1, Pp a multiple of 8, $kb a multiple of 4, $diag in [-M - 1, N].
   (func $fusedSoftmaxGemm (export "fusedSoftmaxGemm")
     (param $M i32) (param $N i32) (param $K i32) (param $Pp i32) (param $alpha f32)
@@ -213,10 +371,26 @@ export function fusedSoftmaxGemmWat() {
     (local.set $qt (i32.add (local.get $bp)
       (i32.shl (i32.mul (i32.and (i32.add (local.get $N) (i32.const 3)) (i32.const -4)) (local.get $K)) (i32.const 2))))
     (local.set $st (i32.add (local.get $qt) (i32.shl (local.get $K) (i32.const 5))))
-    (local.set $corr (i32.add (local.get $st) (i32.shl (local.get $kb) (i32.const 5))))
+    ;; the score scratch: an 8 x kb block, or the N scores of one row on the row path, whichever is larger
+    (local.set $corr (i32.add (local.get $st) (select (i32.shl (local.get $kb) (i32.const 5))
+      (i32.shl (i32.and (i32.add (local.get $N) (i32.const 3)) (i32.const -4)) (i32.const 2))
+      (i32.ge_u (i32.shl (local.get $kb) (i32.const 3)) (local.get $N)))))
     (local.set $va (f32x4.splat (local.get $alpha)))
     (local.set $ninf (f32x4.splat (f32.const -inf)))
     (call $fsgPackB (local.get $N) (local.get $K) (local.get $b) (local.get $bp))
+    (if (i32.lt_u (local.get $M) (i32.const ${ROW_PATH_BELOW})) (then
+      (loop $rows
+        (call $fsgRow (local.get $K) (local.get $Pp) (local.get $alpha)
+          (i32.add (local.get $a) (i32.shl (i32.mul (local.get $i0) (local.get $K)) (i32.const 2)))
+          (local.get $bp) (local.get $c)
+          (select (i32.add (local.get $bias) (i32.shl (local.get $i0) (i32.const 2))) (i32.const 0) (local.get $bias))
+          (i32.shl (local.get $Mp) (i32.const 2))
+          (select (i32.sub (local.get $N) (i32.const 1)) (i32.add (local.get $i0) (local.get $diag))
+            (i32.gt_s (i32.add (local.get $i0) (local.get $diag)) (i32.sub (local.get $N) (i32.const 1))))
+          (local.get $st)
+          (i32.add (local.get $y) (i32.mul (local.get $i0) (local.get $ppB))))
+        (br_if $rows (i32.lt_u (local.tee $i0 (i32.add (local.get $i0) (i32.const 1))) (local.get $M))))
+      (return)))
     (loop $blocks
       (local.set $rows (select (i32.const ${FUSED_ROWS}) (i32.sub (local.get $M) (local.get $i0))
         (i32.gt_u (i32.sub (local.get $M) (local.get $i0)) (i32.const ${FUSED_ROWS}))))
