@@ -68,6 +68,20 @@ export function expInline(x, out, t) {
       (local.set $${out} (v128.bitselect ${c('inf')} (local.get $${out}) (f32x4.gt (local.get $${x}) ${c('hi')})))`;
 }
 
+/**
+ * WAT of the loop that the softmaxes share: for the f32x4 vectors from local `$${p}` up to (not including) `$${end}`,
+ * each becomes exp(x - m) in place (m in local `$${m}`) and is added into local `$${sum}`; `$${x}`, `$${y}` and the
+ * scratch `${t}` as in {@link expInline}. The loop runs at least once.
+ */
+export function expSumLoop({ p, end, m, sum, x, y, t }) {
+  return `(loop $exp
+      (local.set $${x} (f32x4.sub (v128.load (local.get $${p})) (local.get $${m})))
+      ${expInline(x, y, t)}
+      (v128.store (local.get $${p}) (local.get $${y}))
+      (local.set $${sum} (f32x4.add (local.get $${sum}) (local.get $${y})))
+      (br_if $exp (i32.lt_u (local.tee $${p} (i32.add (local.get $${p}) (i32.const 16))) (local.get $${end}))))`;
+}
+
 /** The locals {@link expInline} needs: its constants and scratch. */
 export function expLocals(t) {
   const constants = Object.keys(CONSTANTS).map((name) => `(local $${t}_${name} v128)`);

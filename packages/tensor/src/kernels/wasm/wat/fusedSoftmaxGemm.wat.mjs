@@ -22,7 +22,7 @@
 // pitch Pp = P rounded up to 8, padding columns zero), the optional bias TRANSPOSED (N x Mp, Mp = M rounded up to
 // 8, so the 8 rows of a block are one vector pair), Y (M rounded up to 8 rows of Pp) and a work area.
 
-import { expConstants, expInline, expLocals } from './exp.wat.mjs';
+import { expConstants, expInline, expLocals, expSumLoop } from './exp.wat.mjs';
 import { transposeLocals, transposeWat } from './transpose.wat.mjs';
 
 /** Rows of A per block: two f32x4 vectors, the columns of the 4 x 8 score tile. */
@@ -301,12 +301,7 @@ export function fusedSoftmaxGemmWat() {
     (local.set $m (f32x4.splat (local.get $mx)))
     (local.set $sum (v128.const i32x4 0 0 0 0))
     (local.set $ps (local.get $s))
-    (loop $exp
-      (local.set $x0 (f32x4.sub (v128.load (local.get $ps)) (local.get $m)))
-      ${expInline('x0', 'y0', 'e')}
-      (v128.store (local.get $ps) (local.get $y0))
-      (local.set $sum (f32x4.add (local.get $sum) (local.get $y0)))
-      (br_if $exp (i32.lt_u (local.tee $ps (i32.add (local.get $ps) (i32.const 16))) (local.get $end))))
+    ${expSumLoop({ p: 'ps', end: 'end', m: 'm', sum: 'sum', x: 'x0', y: 'y0', t: 'e' })}
     (local.set $l (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
       (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum)))))
     (local.set $va (f32x4.splat (f32.div (f32.const 1) (local.get $l))))

@@ -9,7 +9,7 @@
 // -Infinity too: that rare branch scans the row for NaN before choosing zeros. Elsewhere NaN needs no test: exp
 // keeps it, the sum becomes NaN, and so does every element once scaled by 1/sum.
 
-import { expConstants, expInline, expLocals } from './exp.wat.mjs';
+import { expConstants, expLocals, expSumLoop } from './exp.wat.mjs';
 
 /** The WAT function of the row-wise softmax. */
 export function softmaxRowsWat() {
@@ -54,12 +54,7 @@ export function softmaxRowsWat() {
           (local.set $m (f32x4.splat (local.get $max)))
           (local.set $s (v128.const i32x4 0 0 0 0))
           (local.set $p (local.get $x))
-          (loop $exp
-            (local.set $v (f32x4.sub (v128.load (local.get $p)) (local.get $m)))
-            ${expInline('v', 'y', 'e')}
-            (v128.store (local.get $p) (local.get $y))
-            (local.set $s (f32x4.add (local.get $s) (local.get $y)))
-            (br_if $exp (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end))))
+          ${expSumLoop({ p: 'p', end: 'end', m: 'm', sum: 's', x: 'v', y: 'y', t: 'e' })}
           ;; pass 3: y = y / s, as one division and a multiply per element
           (local.set $s (f32x4.splat (f32.div (f32.const 1) (f32.add
             (f32.add (f32x4.extract_lane 0 (local.get $s)) (f32x4.extract_lane 1 (local.get $s)))
