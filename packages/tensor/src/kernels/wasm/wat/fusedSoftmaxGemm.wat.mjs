@@ -67,6 +67,15 @@ export function fusedSoftmaxGemmWat() {
     .flatMap((i) => range(2).map((v) => `(local.set $c${i}${v} (v128.const i32x4 0 0 0 0))`))
     .join('\n    ');
 
+  /**
+   * The row path's value step for one key: its weight (at $ps + `offset` bytes) times 8 columns of its row of C (at
+   * $pc), added into the accumulators `u` and `v`; $pc moves to the next key's row.
+   */
+  const keyStep = (offset, u, v) => `(local.set $a (v128.load32_splat offset=${offset} (local.get $ps)))
+          (local.set $${u} (f32x4.add (local.get $${u}) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
+          (local.set $${v} (f32x4.add (local.get $${v}) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
+          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))`;
+
   /** Final scaling of row q of the block (lane q % 4 of l's vector q >> 2): Y row = O row / l, or zeros. */
   const finish = range(FUSED_ROWS)
     .map((q) => {
@@ -317,24 +326,15 @@ export function fusedSoftmaxGemmWat() {
       (block $pairsDone
         (loop $pairs
           (br_if $pairsDone (i32.gt_s (i32.add (local.get $j) (i32.const 1)) (local.get $jlast)))
-          (local.set $a (v128.load32_splat (local.get $ps)))
-          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
-          (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
-          (local.set $a (v128.load32_splat offset=4 (local.get $ps)))
-          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))
-          (local.set $s2 (f32x4.add (local.get $s2) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
-          (local.set $s3 (f32x4.add (local.get $s3) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
-          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))
+          ${keyStep(0, 's0', 's1')}
+          ${keyStep(4, 's2', 's3')}
           (local.set $ps (i32.add (local.get $ps) (i32.const 8)))
           (local.set $j (i32.add (local.get $j) (i32.const 2)))
           (br $pairs)))
       (block $lastDone
         (loop $last
           (br_if $lastDone (i32.gt_s (local.get $j) (local.get $jlast)))
-          (local.set $a (v128.load32_splat (local.get $ps)))
-          (local.set $s0 (f32x4.add (local.get $s0) (f32x4.mul (local.get $a) (v128.load (local.get $pc)))))
-          (local.set $s1 (f32x4.add (local.get $s1) (f32x4.mul (local.get $a) (v128.load offset=16 (local.get $pc)))))
-          (local.set $pc (i32.add (local.get $pc) (local.get $ppB)))
+          ${keyStep(0, 's0', 's1')}
           (local.set $ps (i32.add (local.get $ps) (i32.const 4)))
           (local.set $j (i32.add (local.get $j) (i32.const 1)))
           (br $last)))
