@@ -90,18 +90,42 @@ export function structureKey(spec: unknown): string {
   // Only the parameters parameterize() made: a spec's own (a hover selection, say) are structure.
   const ours = (p: unknown) => isObject(p) && typeof p.name === 'string' && p.name.startsWith(PARAM_PREFIX);
   const params = new Set<unknown>(isObject(spec) && Array.isArray(spec.params) ? spec.params.filter(ours) : []);
+  const names = new Set([...params].map((p) => (p as Json).name));
+  const sized = viewSize(spec) !== undefined;
   return JSON.stringify(spec, function (this: unknown, key, value) {
+    // The size of a single (or layered) view is a signal of the live view: see viewSize().
+    if (sized && this === spec && (key === 'width' || key === 'height')) return '#';
     if (Array.isArray(value) && typeof this === 'object' && this !== null && holders.has(this)) {
       return key === 'values' || isObject(this) ? `#${value.length > 0}` : value;
     }
     // A top-level parameter's value is data too: a live view takes a new one as a signal.
     if (key === 'value' && params.has(this)) return '#';
+    // So are the colours of a scale whose categories are a parameter (see parameterize).
+    if (key === 'range' && isObject(this) && isObject(this.domain) && names.has(`${this.domain.expr}${RANGE_SUFFIX}`)) {
+      return '#';
+    }
     return value;
   });
 }
 
+/**
+ * The pixel size of a spec that is one view (single or layered, not a concat, facet or repeat) with a numeric
+ * `width` and `height`: Vega-Lite compiles those to the `width` and `height` signals of the view, which a live view
+ * takes with `view.width(w).height(h)`. Undefined for other specs.
+ * @example
+ * viewSize({ width: 440, height: 220, mark: 'rect' }); // { width: 440, height: 220 }
+ */
+export function viewSize(spec: unknown): { width: number; height: number } | undefined {
+  if (!isObject(spec) || typeof spec.width !== 'number' || typeof spec.height !== 'number') return undefined;
+  for (const key of ['concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec']) if (key in spec) return undefined;
+  return { width: spec.width, height: spec.height };
+}
+
 /** The names of the parameters {@link parameterize} adds start with this. */
 const PARAM_PREFIX = 'attn_';
+
+/** A domain parameter's name plus this names the parameter of its scale's colours. */
+export const RANGE_SUFFIX = '_range';
 
 /** A spec whose data-dependent settings read signals, and the values those signals start with. */
 export interface ParameterizedSpec {
@@ -110,13 +134,22 @@ export interface ParameterizedSpec {
   params: Map<string, unknown>;
 }
 
+function isStrings(x: unknown): x is string[] {
+  return Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === 'string');
+}
+
+function isNumbers(x: unknown): x is number[] {
+  return Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
 function isNumberPair(x: unknown): x is [number, number] {
   return Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
 /**
  * Moves what changes with the numbers out of a Vega-Lite spec and into top-level parameters: numeric scale
- * domains (a colour scale's `[min, max]` follows the data), view titles (a title may quote a value) and the label
+ * domains (a colour scale's `[min, max]` follows the data), the categories and colours of a colour key (one per
+ * head), axis tick positions (they follow a matrix's size), view titles (a title may quote a value) and the label
  * lists that `calculate` transforms index (built once instead of per row). The spec
  * that comes back reads them as expressions, so two specs that differ only there get the same
  * {@link structureKey}, and a live view takes the new values with `view.signal(name, value)` instead of being
@@ -144,11 +177,29 @@ export function parameterize(input: TopLevelSpec): ParameterizedSpec {
   const encoding = (enc: Json): Json => {
     const out: Json = {};
     for (const [channel, def] of Object.entries(enc)) {
-      const scale = isObject(def) ? def.scale : undefined;
-      out[channel] =
-        isObject(def) && isObject(scale) && isNumberPair(scale.domain)
-          ? { ...def, scale: { ...scale, domain: name('domain', scale.domain) } }
-          : def;
+      if (!isObject(def)) {
+        out[channel] = def;
+        continue;
+      }
+      const next: Json = { ...def };
+      const scale = def.scale;
+      if (isObject(scale)) {
+        const s: Json = { ...scale };
+        // numeric domains, and the categories of a colour key with their colours (one entry per head, say)
+        if (isNumberPair(scale.domain) || isStrings(scale.domain)) {
+          const domain = name('domain', scale.domain);
+          s.domain = domain;
+          // Vega-Lite takes no expression for a range: the compiled spec's scale reads this parameter instead
+          // (bindRangeSignals), and structureKey leaves the list out.
+          if (isStrings(scale.domain) && isStrings(scale.range))
+            params.set(`${domain.expr}${RANGE_SUFFIX}`, scale.range);
+        }
+        next.scale = s;
+      }
+      // tick positions that follow the size of a matrix
+      if (isObject(def.axis) && isNumbers(def.axis.values))
+        next.axis = { ...def.axis, values: name('ticks', def.axis.values) };
+      out[channel] = next;
     }
     return out;
   };
