@@ -41,6 +41,11 @@ for (const path of pages) {
         const total = Object.values(c.marks).reduce((a, b) => a + b, 0);
         assert.ok(total > 0, `chart ${i} of ${path} drew no marks`);
         assert.ok(c.alt.length > 10, `chart ${i} of ${path} has no text alternative`);
+        assert.notEqual(
+          c.alt,
+          'Vega visualization',
+          `chart ${i} of ${path}: Vega's placeholder label, not the chart's`,
+        );
         if (c.renderer === 'svg') {
           assert.equal(c.svgRects, c.marks.rect ?? 0, `chart ${i} of ${path}: rects in the SVG vs the scenegraph`);
         }
