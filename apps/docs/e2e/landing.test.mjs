@@ -136,5 +136,7 @@ test('charts draw under a strict Content Security Policy (no eval, no inline-les
   assert.equal(chart.state, 'ready');
   assert.deepEqual(chart.marks, { rect: 144 });
   assert.deepEqual(violations, []);
+  // requests still in flight (the preloaded chart chunks) must not be fulfilled into a closed page
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
 });
