@@ -182,3 +182,42 @@ describe.each(paths)('gemm on the %s path', (_, kernel, float64) => {
     check(kernel(), { ...base, M: 2, N: blocking.NC + 1, K: 3, beta: 1 }, float64);
   });
 });
+
+describe('one row of A (the in-place path) gives the bits the tiled path gives that row', () => {
+  it.each([
+    ['float32', false],
+    ['float64', true],
+  ] as const)(
+    '%s: row r of a 5-row product equals the 1-row product of row r, both B layouts, alpha, beta',
+    (_, f64) => {
+      const kernel = (f64 ? simd64 : simd) as GemmKernel<Float32Array>;
+      const { KC } = f64 ? dgemmBlocking : sgemmBlocking;
+      const Arr = f64 ? Float64Array : Float32Array;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 37 }),
+          fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(KC - 1, KC, KC + 1, 2 * KC + 3)),
+          fc.boolean(),
+          fc.constantFrom(0, 1, -1.5),
+          fc.integer({ min: 0, max: 4 }),
+          fc.nat(),
+          (N, K, columnMajor, beta, r, seed) => {
+            const M = 5;
+            const value = seededValues(seed);
+            const A = Arr.from({ length: M * K }, (_, i) => value(i, 1)) as Float32Array;
+            const B = Arr.from({ length: K * N }, (_, i) => value(i, 2)) as Float32Array;
+            const C0 = Arr.from({ length: M * N }, (_, i) => value(i, 3)) as Float32Array;
+            // B is K x N: row-major (strides N, 1) or column-major (1, K)
+            const [b1, b2] = columnMajor ? [1, K] : [N, 1];
+            const all = C0.slice();
+            kernel('no-transpose', 'no-transpose', M, N, K, 0.5, A, K, 1, 0, B, b1, b2, 0, beta, all, N, 1, 0);
+            const one = C0.slice(r * N, (r + 1) * N);
+            kernel('no-transpose', 'no-transpose', 1, N, K, 0.5, A, K, 1, r * K, B, b1, b2, 0, beta, one, N, 1, 0);
+            expect(Array.from(one)).toEqual(Array.from(all.subarray(r * N, (r + 1) * N)));
+          },
+        ),
+        { numRuns: 120 },
+      );
+    },
+  );
+});

@@ -73,6 +73,45 @@ function gemmWat(f, blocking) {
     }).join('\n                  ');
   }
 
+  /**
+   * The one-row routines' depth blocks, as the tiled path's: $kc = min(KC, K - $pc), and $betaK (the factor of the
+   * C already there) is the caller's beta for the first block, 1 after; $vb is its splat.
+   */
+  const depthBlock = () => `(local.set $kc (select (i32.const ${KC}) (i32.sub (local.get $K) (local.get $pc))
+            (i32.gt_u (i32.sub (local.get $K) (local.get $pc)) (i32.const ${KC}))))
+          (local.set $betaK (select (local.get $beta) (${f}.const 1) (i32.eqz (local.get $pc))))
+          (local.set $vb (${x}.splat (local.get $betaK)))`;
+
+  /** C's vector at $pb + `offset` = alpha * `acc` (+ betaK * C), as the micro-kernel's store computes it. */
+  const storeVector = (acc, offset) => `(v128.store offset=${offset} (local.get $pb)
+            (if (result v128) (${f}.eq (local.get $betaK) (${f}.const 0))
+              (then (${x}.mul (local.get $va) (local.get $${acc})))
+              (else (${x}.add (${x}.mul (local.get $va) (local.get $${acc}))
+                (${x}.mul (local.get $vb) (v128.load offset=${offset} (local.get $pb)))))))`;
+
+  /**
+   * One column of C (at byte offset `cOffset` from $c, B's column at $b + `bOffset`, depth step `step` bytes), one
+   * element at a time, in the tiled path's depth blocks.
+   */
+  const scalarColumn = (step, bOffset) => `(local.set $pc (i32.const 0))
+        (loop $colBlocks
+          ${depthBlock()}
+          (local.set $v (${f}.const 0))
+          (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $pc) (local.get $csa))))
+          (local.set $pb (i32.add (i32.add (local.get $b) ${bOffset}) (i32.mul (local.get $pc) ${step})))
+          (local.set $k (local.get $kc))
+          (loop $depth
+            (local.set $v (${f}.add (local.get $v) (${f}.mul (${f}.load (local.get $pa)) (${f}.load (local.get $pb)))))
+            (local.set $pa (i32.add (local.get $pa) (local.get $csa)))
+            (local.set $pb (i32.add (local.get $pb) ${step}))
+            (br_if $depth (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+          (local.set $pb (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const ${S}))))
+          (local.set $v (${f}.mul (local.get $alpha) (local.get $v)))
+          (if (${f}.ne (local.get $betaK) (${f}.const 0)) (then
+            (local.set $v (${f}.add (local.get $v) (${f}.mul (local.get $betaK) (${f}.load (local.get $pb)))))))
+          (${f}.store (local.get $pb) (local.get $v))
+          (br_if $colBlocks (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (i32.const ${KC}))) (local.get $K))))`;
+
   /** `f32x4.add(acc, f32x4.mul(a, b))` for the whole tile at one depth step whose panels start at byte `ka`, `kb`. */
   function step(ka, kb) {
     const loadB = range(V).map((v) => `(local.set $b${v} (v128.load offset=${kb + 16 * v} (local.get $pb)))`);
@@ -240,56 +279,58 @@ function gemmWat(f, blocking) {
       (br_if $panels (i32.lt_u (local.tee $jr (i32.add (local.get $jr) (i32.const ${NR}))) (local.get $nc)))))
 
   ;; One row of A (M = 1: a projection of one token, as when decoding): packing B would cost as much as the product
-  ;; and the 4-row tile would waste three rows, so B is read in place. Row-major B ($csb = 1): c = sum_k a_k B_k,
-  ;; ${4 * L} columns at a time in 4 accumulators (independent chains), then one vector, then one element at a time.
+  ;; and the 4-row tile would waste three rows, so B is read in place. Each output is summed exactly as the tiled
+  ;; path sums it (depth in order within blocks of ${KC}, each block's alpha * sum added to C in turn), so a row of
+  ;; C has the same bits whether it is computed alone or among others. Row-major B ($csb = 1): ${4 * L} columns at a
+  ;; time in 4 accumulators (independent chains), then one vector, then one element at a time.
   (func $${p}gemvRows (param $N i32) (param $K i32) (param $alpha ${f}) (param $beta ${f}) (param $a i32) (param $csa i32)
                      (param $b i32) (param $rsb i32) (param $c i32)
-    (local $n i32) (local $k i32) (local $pa i32) (local $pb i32) (local $w i32) (local $av v128) (local $v ${f})
-    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $va v128) (local $vb v128)
+    (local $n i32) (local $k i32) (local $pc i32) (local $kc i32) (local $pa i32) (local $pb i32) (local $w i32)
+    (local $av v128) (local $v ${f}) (local $betaK ${f}) (local $vb v128) (local $va v128)
+    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128)
     (local.set $csa (i32.shl (local.get $csa) (i32.const ${S})))
     (local.set $rsb (i32.shl (local.get $rsb) (i32.const ${S})))
     (local.set $va (${x}.splat (local.get $alpha)))
-    (local.set $vb (${x}.splat (local.get $beta)))
-    ;; chunks of $w columns: 4 vectors, then 1 vector, then scalars
+    ;; chunks of $w columns: 4 vectors, then 1 vector
     (local.set $w (i32.const ${4 * L}))
     (loop $chunks
       (if (i32.le_u (i32.add (local.get $n) (local.get $w)) (local.get $N)) (then
-        (local.set $acc0 (v128.const i32x4 0 0 0 0))
-        (local.set $acc1 (v128.const i32x4 0 0 0 0))
-        (local.set $acc2 (v128.const i32x4 0 0 0 0))
-        (local.set $acc3 (v128.const i32x4 0 0 0 0))
-        (local.set $pa (local.get $a))
-        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $n) (i32.const ${S}))))
-        (local.set $k (local.get $K))
-        (if (i32.eq (local.get $w) (i32.const ${4 * L}))
-          (then
-            (loop $depth4
-              (local.set $av (v128.load${8 * E}_splat (local.get $pa)))
-              (local.set $acc0 (${x}.add (local.get $acc0) (${x}.mul (local.get $av) (v128.load (local.get $pb)))))
-              (local.set $acc1 (${x}.add (local.get $acc1) (${x}.mul (local.get $av) (v128.load offset=16 (local.get $pb)))))
-              (local.set $acc2 (${x}.add (local.get $acc2) (${x}.mul (local.get $av) (v128.load offset=32 (local.get $pb)))))
-              (local.set $acc3 (${x}.add (local.get $acc3) (${x}.mul (local.get $av) (v128.load offset=48 (local.get $pb)))))
-              (local.set $pa (i32.add (local.get $pa) (local.get $csa)))
-              (local.set $pb (i32.add (local.get $pb) (local.get $rsb)))
-              (br_if $depth4 (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))
-          (else
-            (loop $depth1
-              (local.set $acc0 (${x}.add (local.get $acc0)
-                (${x}.mul (v128.load${8 * E}_splat (local.get $pa)) (v128.load (local.get $pb)))))
-              (local.set $pa (i32.add (local.get $pa) (local.get $csa)))
-              (local.set $pb (i32.add (local.get $pb) (local.get $rsb)))
-              (br_if $depth1 (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-        ;; C = alpha acc (+ beta C): beta = 0 never reads C
-        (local.set $pb (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const ${S}))))
-        ${range(4)
-          .map(
-            (v) => `(if (i32.gt_u (local.get $w) (i32.const ${v * L})) (then
-          (v128.store offset=${16 * v} (local.get $pb) (if (result v128) (${f}.eq (local.get $beta) (${f}.const 0))
-            (then (${x}.mul (local.get $va) (local.get $acc${v})))
-            (else (${x}.add (${x}.mul (local.get $va) (local.get $acc${v}))
-              (${x}.mul (local.get $vb) (v128.load offset=${16 * v} (local.get $pb)))))))))`,
-          )
-          .join('\n        ')}
+        (local.set $pc (i32.const 0))
+        (loop $blocks
+          ${depthBlock()}
+          (local.set $acc0 (v128.const i32x4 0 0 0 0))
+          (local.set $acc1 (v128.const i32x4 0 0 0 0))
+          (local.set $acc2 (v128.const i32x4 0 0 0 0))
+          (local.set $acc3 (v128.const i32x4 0 0 0 0))
+          (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $pc) (local.get $csa))))
+          (local.set $pb (i32.add (i32.add (local.get $b) (i32.mul (local.get $pc) (local.get $rsb)))
+            (i32.shl (local.get $n) (i32.const ${S}))))
+          (local.set $k (local.get $kc))
+          (if (i32.eq (local.get $w) (i32.const ${4 * L}))
+            (then
+              (loop $depth4
+                (local.set $av (v128.load${8 * E}_splat (local.get $pa)))
+                ${range(4)
+                  .map(
+                    (v) =>
+                      `(local.set $acc${v} (${x}.add (local.get $acc${v}) (${x}.mul (local.get $av) (v128.load offset=${16 * v} (local.get $pb)))))`,
+                  )
+                  .join('\n                ')}
+                (local.set $pa (i32.add (local.get $pa) (local.get $csa)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $rsb)))
+                (br_if $depth4 (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))
+            (else
+              (loop $depth1
+                (local.set $acc0 (${x}.add (local.get $acc0)
+                  (${x}.mul (v128.load${8 * E}_splat (local.get $pa)) (v128.load (local.get $pb)))))
+                (local.set $pa (i32.add (local.get $pa) (local.get $csa)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $rsb)))
+                (br_if $depth1 (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+          (local.set $pb (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const ${S}))))
+          ${range(4)
+            .map((v) => `(if (i32.gt_u (local.get $w) (i32.const ${v * L})) (then ${storeVector(`acc${v}`, 16 * v)}))`)
+            .join('\n          ')}
+          (br_if $blocks (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (i32.const ${KC}))) (local.get $K))))
         (local.set $n (i32.add (local.get $n) (local.get $w)))
         (br $chunks)))
       (if (i32.eq (local.get $w) (i32.const ${4 * L})) (then
@@ -299,86 +340,71 @@ function gemmWat(f, blocking) {
     (block $done
       (loop $cols
         (br_if $done (i32.ge_u (local.get $n) (local.get $N)))
-        (local.set $v (${f}.const 0))
-        (local.set $pa (local.get $a))
-        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $n) (i32.const ${S}))))
-        (local.set $k (local.get $K))
-        (loop $depth
-          (local.set $v (${f}.add (local.get $v) (${f}.mul (${f}.load (local.get $pa)) (${f}.load (local.get $pb)))))
-          (local.set $pa (i32.add (local.get $pa) (local.get $csa)))
-          (local.set $pb (i32.add (local.get $pb) (local.get $rsb)))
-          (br_if $depth (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
-        (local.set $pb (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const ${S}))))
-        (local.set $v (${f}.mul (local.get $alpha) (local.get $v)))
-        (if (${f}.ne (local.get $beta) (${f}.const 0)) (then
-          (local.set $v (${f}.add (local.get $v) (${f}.mul (local.get $beta) (${f}.load (local.get $pb)))))))
-        (${f}.store (local.get $pb) (local.get $v))
+        ${scalarColumn('(local.get $rsb)', '(i32.shl (local.get $n) (i32.const ' + S + '))')}
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
         (br $cols))))
 
-  ;; The same with column-major B ($rsb = 1) and contiguous A ($csa = 1): each c_n is a dot product of two
-  ;; contiguous vectors, 4 columns at a time (4 accumulators along k, summed across lanes at the end); the last
-  ;; K mod ${L} depths and N mod 4 columns one element at a time.
-  (func $${p}gemvCols (param $N i32) (param $K i32) (param $alpha ${f}) (param $beta ${f}) (param $a i32)
+  ;; The same with column-major B ($rsb = 1), summed in the same order: ${L} columns at a time, whose ${L} depths at a
+  ;; time are ${L} contiguous vectors transposed in registers (so each lane still adds its depths one after another);
+  ;; the last kc mod ${L} depths gathered lane by lane; the last N mod ${L} columns one element at a time.
+  (func $${p}gemvCols (param $N i32) (param $K i32) (param $alpha ${f}) (param $beta ${f}) (param $a i32) (param $csa i32)
                      (param $b i32) (param $csb i32) (param $c i32)
-    (local $n i32) (local $k i32) (local $kv i32) (local $j i32) (local $pa i32) (local $pb i32) (local $cols i32)
-    (local $av v128) (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $v ${f})
+    (local $n i32) (local $k i32) (local $pc i32) (local $kc i32) (local $kend i32) (local $pa i32) (local $pb i32)
+    (local $src i32) (local $av v128) (local $v ${f}) (local $betaK ${f}) (local $vb v128) (local $va v128)
+    (local $acc0 v128) (local $g v128)
+    ${transposeLocals(L)}
+    (local.set $csa (i32.shl (local.get $csa) (i32.const ${S})))
     (local.set $csb (i32.shl (local.get $csb) (i32.const ${S})))
-    (local.set $kv (i32.and (local.get $K) (i32.const ${-L})))
-    (block $done
+    (local.set $va (${x}.splat (local.get $alpha)))
+    (block $groupsDone
       (loop $groups
-        (br_if $done (i32.ge_u (local.get $n) (local.get $N)))
-        ;; 4 columns, or the 1 to 3 left
-        (local.set $cols (select (i32.const 4) (i32.sub (local.get $N) (local.get $n))
-          (i32.ge_u (i32.sub (local.get $N) (local.get $n)) (i32.const 4))))
-        (local.set $acc0 (v128.const i32x4 0 0 0 0))
-        (local.set $acc1 (v128.const i32x4 0 0 0 0))
-        (local.set $acc2 (v128.const i32x4 0 0 0 0))
-        (local.set $acc3 (v128.const i32x4 0 0 0 0))
-        (local.set $pb (i32.add (local.get $b) (i32.mul (local.get $n) (local.get $csb))))
-        (if (i32.and (i32.eq (local.get $cols) (i32.const 4)) (i32.ne (local.get $kv) (i32.const 0))) (then
-          (local.set $pa (local.get $a))
-          (local.set $k (i32.const 0))
-          (loop $depth
-            (local.set $av (v128.load (local.get $pa)))
-            (local.set $acc0 (${x}.add (local.get $acc0) (${x}.mul (local.get $av) (v128.load (local.get $pb)))))
-            (local.set $acc1 (${x}.add (local.get $acc1)
-              (${x}.mul (local.get $av) (v128.load (i32.add (local.get $pb) (local.get $csb))))))
-            (local.set $acc2 (${x}.add (local.get $acc2)
-              (${x}.mul (local.get $av) (v128.load (i32.add (local.get $pb) (i32.shl (local.get $csb) (i32.const 1)))))))
-            (local.set $acc3 (${x}.add (local.get $acc3)
-              (${x}.mul (local.get $av) (v128.load (i32.add (local.get $pb) (i32.mul (local.get $csb) (i32.const 3)))))))
-            (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
-            (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
-            (br_if $depth (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const ${L}))) (local.get $kv))))))
-        ;; per column: the lanes' sum, the rest of k, then C
-        (local.set $j (i32.const 0))
-        (loop $each
-          (local.set $v ${range(L).reduce(
-            (acc, lane) =>
-              `(${f}.add ${acc} (${x}.extract_lane ${lane} (select (local.get $acc0) (select (local.get $acc1) (select (local.get $acc2) (local.get $acc3) (i32.eq (local.get $j) (i32.const 2))) (i32.eq (local.get $j) (i32.const 1))) (i32.eqz (local.get $j)))))`,
-            `(${f}.const 0)`,
-          )})
-          (local.set $k (select (local.get $kv) (i32.const 0) (i32.eq (local.get $cols) (i32.const 4))))
-          (local.set $pa (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const ${S}))))
-          (local.set $pb (i32.add (i32.add (local.get $b) (i32.mul (i32.add (local.get $n) (local.get $j)) (local.get $csb)))
-            (i32.shl (local.get $k) (i32.const ${S}))))
-          (block $tailDone
-            (loop $tail
-              (br_if $tailDone (i32.ge_u (local.get $k) (local.get $K)))
-              (local.set $v (${f}.add (local.get $v) (${f}.mul (${f}.load (local.get $pa)) (${f}.load (local.get $pb)))))
-              (local.set $pa (i32.add (local.get $pa) (i32.const ${E})))
-              (local.set $pb (i32.add (local.get $pb) (i32.const ${E})))
+        (br_if $groupsDone (i32.gt_u (i32.add (local.get $n) (i32.const ${L})) (local.get $N)))
+        (local.set $src (i32.add (local.get $b) (i32.mul (local.get $n) (local.get $csb))))
+        (local.set $pc (i32.const 0))
+        (loop $blocks
+          ${depthBlock()}
+          (local.set $acc0 (v128.const i32x4 0 0 0 0))
+          (local.set $k (local.get $pc))
+          (local.set $kend (i32.add (local.get $pc) (local.get $kc)))
+          (block $stepsDone
+            (loop $steps
+              (br_if $stepsDone (i32.gt_u (i32.add (local.get $k) (i32.const ${L})) (local.get $kend)))
+              (local.set $pb (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const ${S}))))
+              (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $k) (local.get $csa))))
+              ${transposeWat({
+                lanes: L,
+                load: (i) => `(v128.load (i32.add (local.get $pb) (i32.mul (i32.const ${i}) (local.get $csb))))`,
+                store: (r, value) =>
+                  `(local.set $acc0 (${x}.add (local.get $acc0) (${x}.mul (v128.load${8 * E}_splat (i32.add (local.get $pa) (i32.mul (i32.const ${r}) (local.get $csa)))) ${value})))`,
+              }).join('\n              ')}
+              (local.set $k (i32.add (local.get $k) (i32.const ${L})))
+              (br $steps)))
+          (block $restDone
+            (loop $rest
+              (br_if $restDone (i32.ge_u (local.get $k) (local.get $kend)))
+              (local.set $pb (i32.add (local.get $src) (i32.shl (local.get $k) (i32.const ${S}))))
+              ${range(L)
+                .map(
+                  (j) =>
+                    `(local.set $g (${x}.replace_lane ${j} (local.get $g) (${f}.load (i32.add (local.get $pb) (i32.mul (i32.const ${j}) (local.get $csb))))))`,
+                )
+                .join('\n              ')}
+              (local.set $acc0 (${x}.add (local.get $acc0) (${x}.mul
+                (v128.load${8 * E}_splat (i32.add (local.get $a) (i32.mul (local.get $k) (local.get $csa)))) (local.get $g))))
               (local.set $k (i32.add (local.get $k) (i32.const 1)))
-              (br $tail)))
-          (local.set $pb (i32.add (local.get $c) (i32.shl (i32.add (local.get $n) (local.get $j)) (i32.const ${S}))))
-          (local.set $v (${f}.mul (local.get $alpha) (local.get $v)))
-          (if (${f}.ne (local.get $beta) (${f}.const 0)) (then
-            (local.set $v (${f}.add (local.get $v) (${f}.mul (local.get $beta) (${f}.load (local.get $pb)))))))
-          (${f}.store (local.get $pb) (local.get $v))
-          (br_if $each (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols))))
-        (local.set $n (i32.add (local.get $n) (local.get $cols)))
-        (br $groups))))
+              (br $rest)))
+          (local.set $pb (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const ${S}))))
+          ${storeVector('acc0', 0)}
+          (br_if $blocks (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (i32.const ${KC}))) (local.get $K))))
+        (local.set $n (i32.add (local.get $n) (i32.const ${L})))
+        (br $groups)))
+    ;; the last N mod ${L} columns
+    (block $done
+      (loop $cols
+        (br_if $done (i32.ge_u (local.get $n) (local.get $N)))
+        ${scalarColumn(`(i32.const ${E})`, '(i32.mul (local.get $n) (local.get $csb))')}
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $cols))))
 
   ;; C = alpha * A * B + beta * C, all ${f === 'f32' ? 'float32' : 'float64'} in this module's memory; addresses in bytes, strides in elements.
   ;; A is M x K (strides $rsa, $csa), B is K x N ($rsb, $csb), C is M x N with unit column stride and row
@@ -397,9 +423,9 @@ function gemmWat(f, blocking) {
         (call $${p}gemvRows (local.get $N) (local.get $K) (local.get $alpha) (local.get $beta)
           (local.get $a) (local.get $csa) (local.get $b) (local.get $rsb) (local.get $c))
         (return)))
-      (if (i32.and (i32.eq (local.get $rsb) (i32.const 1)) (i32.eq (local.get $csa) (i32.const 1))) (then
+      (if (i32.eq (local.get $rsb) (i32.const 1)) (then
         (call $${p}gemvCols (local.get $N) (local.get $K) (local.get $alpha) (local.get $beta)
-          (local.get $a) (local.get $b) (local.get $csb) (local.get $c))
+          (local.get $a) (local.get $csa) (local.get $b) (local.get $csb) (local.get $c))
         (return)))))
     (local.set $ldcBytes (i32.shl (local.get $ldc) (i32.const ${S})))
     (local.set $pa (local.get $work))
