@@ -192,7 +192,12 @@ describe('one row of A (the in-place path) gives the bits the tiled path gives t
     (_, f64) => {
       const kernel = (f64 ? simd64 : simd) as GemmKernel<Float32Array>;
       const { KC } = f64 ? dgemmBlocking : sgemmBlocking;
-      const Arr = f64 ? Float64Array : Float32Array;
+      /** An array of the kernel's element type filled by `f` (typed as float32 for the kernel's signature). */
+    const filled = (n: number, f: (i: number) => number) => {
+      const x = f64 ? new Float64Array(n) : new Float32Array(n);
+      for (let i = 0; i < n; i++) x[i] = f(i);
+      return x as Float32Array;
+    };
       fc.assert(
         fc.property(
           fc.integer({ min: 1, max: 37 }),
@@ -204,9 +209,9 @@ describe('one row of A (the in-place path) gives the bits the tiled path gives t
           (N, K, columnMajor, beta, r, seed) => {
             const M = 5;
             const value = seededValues(seed);
-            const A = Arr.from({ length: M * K }, (_, i) => value(i, 1)) as Float32Array;
-            const B = Arr.from({ length: K * N }, (_, i) => value(i, 2)) as Float32Array;
-            const C0 = Arr.from({ length: M * N }, (_, i) => value(i, 3)) as Float32Array;
+            const A = filled(M * K, (i) => value(i, 1));
+            const B = filled(K * N, (i) => value(i, 2));
+            const C0 = filled(M * N, (i) => value(i, 3));
             // B is K x N: row-major (strides N, 1) or column-major (1, K)
             const [b1, b2] = columnMajor ? [1, K] : [N, 1];
             const all = C0.slice();
