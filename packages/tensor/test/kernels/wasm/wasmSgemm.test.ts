@@ -193,11 +193,11 @@ describe('one row of A (the in-place path) gives the bits the tiled path gives t
       const kernel = (f64 ? simd64 : simd) as GemmKernel<Float32Array>;
       const { KC } = f64 ? dgemmBlocking : sgemmBlocking;
       /** An array of the kernel's element type filled by `f` (typed as float32 for the kernel's signature). */
-    const filled = (n: number, f: (i: number) => number) => {
-      const x = f64 ? new Float64Array(n) : new Float32Array(n);
-      for (let i = 0; i < n; i++) x[i] = f(i);
-      return x as Float32Array;
-    };
+      const filled = (n: number, f: (i: number) => number) => {
+        const x = f64 ? new Float64Array(n) : new Float32Array(n);
+        for (let i = 0; i < n; i++) x[i] = f(i);
+        return x as Float32Array;
+      };
       fc.assert(
         fc.property(
           fc.integer({ min: 1, max: 37 }),
