@@ -107,6 +107,25 @@ export async function timedRedraw(page, action, { timeout = 20000 } = {}) {
   return page.evaluate(() => Number(document.documentElement.dataset.redrawMs));
 }
 
+/**
+ * Sets the control labelled `label` to each of `values` in turn, timing each redraw ({@link timedRedraw}) and
+ * awaiting `drawn(value)` after it (a check of what was drawn); returns the times, in order.
+ */
+export async function timedChanges(page, label, values, drawn = async () => {}) {
+  const times = [];
+  for (const value of values) {
+    times.push(await timedRedraw(page, () => setControl(page, label, value)));
+    await drawn(value);
+  }
+  return times;
+}
+
+/** A series of redraw times for a test's log: `a, b, c ms (first a, median m)`. */
+export function describeTimes(times) {
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return `${times.map((t) => t.toFixed(0)).join(', ')} ms (first ${times[0].toFixed(0)}, median ${median.toFixed(0)})`;
+}
+
 /** Sets the control labelled `label` (a range, number, checkbox or select) to `value`, as a reader's input would. */
 export async function setControl(page, label, value) {
   const input = page.locator('.attn-controls').getByLabel(label, { exact: false }).first();

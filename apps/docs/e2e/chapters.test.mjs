@@ -1,7 +1,16 @@
 // Each chapter's controls recompute its charts, and the numbers move the way the math says they must.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { charts, checkedPage, markCount, setControl, startSite, timedRedraw } from './browser.mjs';
+import {
+  charts,
+  checkedPage,
+  describeTimes,
+  markCount,
+  setControl,
+  startSite,
+  timedChanges,
+  timedRedraw,
+} from './browser.mjs';
 
 let site;
 before(async () => {
@@ -49,12 +58,10 @@ test('1: the seed example at the seed sizes (128 tokens, d_model 512, 8 heads); 
     const [map] = await charts(page);
     assert.equal(map.marks.image, 1);
     assert.deepEqual(await imageSize(page, 0), [128, 128]);
-    const times = [];
-    for (const seed of [7, 8, 9, 10, 11]) times.push(await timedRedraw(page, () => setControl(page, 'Seed', seed)));
-    const median = times.sort((a, b) => a - b)[2];
+    const times = await timedChanges(page, 'Seed', [7, 8, 9, 10, 11]);
     const compute = await page.textContent('[data-compute-ms]');
     console.log(
-      `# chapter 1 at the seed's sizes: redraw after a seed change ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; ${compute.trim()})`,
+      `# chapter 1 at the seed's sizes: redraw after a seed change ${describeTimes(times)}; ${compute.trim()}`,
     );
     await timedRedraw(page, () => setControl(page, 'Sequence length', 64));
     assert.equal(await markCount(page, 0), 64 * 64);
@@ -65,21 +72,12 @@ test('2: the embeddings chart follows T x d_model', async () => {
   await chapter('embeddings-and-positions', async (page) => {
     // 64 x 64 is drawn as one image, a pixel per number; 32 x 16 as cells
     assert.deepEqual(await imageSize(page, 0), [64, 64]);
-    const times = [];
-    for (const seed of [7, 8, 9, 10, 11]) times.push(await timedRedraw(page, () => setControl(page, 'Seed', seed)));
-    const median = times.sort((a, b) => a - b)[2];
-    console.log(
-      `# chapter 2: redraw after a seed change ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms)`,
+    const times = await timedChanges(page, 'Seed', [7, 8, 9, 10, 11]);
+    console.log(`# chapter 2: redraw after a seed change ${describeTimes(times)}`);
+    const lengths = await timedChanges(page, 'Sequence length', [32, 64, 48, 64, 32], async (T) =>
+      assert.equal(await cellsShown(page, 0), T * 64),
     );
-    const lengths = [];
-    for (const T of [32, 64, 48, 64, 32]) {
-      lengths.push(await timedRedraw(page, () => setControl(page, 'Sequence length', T)));
-      assert.equal(await cellsShown(page, 0), T * 64);
-    }
-    const middle = [...lengths].sort((a, b) => a - b)[2];
-    console.log(
-      `# chapter 2: redraw after a length change ${lengths.map((t) => t.toFixed(0)).join(', ')} ms (first ${lengths[0].toFixed(0)}, median ${middle.toFixed(0)})`,
-    );
+    console.log(`# chapter 2: redraw after a length change ${describeTimes(lengths)}`);
     await timedRedraw(page, () => setControl(page, 'Model width', 16));
     assert.equal(await cellsShown(page, 0), 32 * 16);
     assert.equal(await markCount(page, 0), 32 * 16);
@@ -162,14 +160,9 @@ test('8: the head grid has one T x T map per head', async () => {
   await chapter('multi-head', async (page) => {
     assert.equal(await markCount(page, 0), 4 * 10 * 10);
     // the first change after loading, then more: each redraw's time, and how many cells the head grid draws
-    const times = [];
-    for (const heads of [8, 4, 8, 2, 8]) {
-      times.push(await timedRedraw(page, () => setControl(page, 'Heads', heads)));
-      assert.equal(await markCount(page, 0), heads * 10 * 10);
-    }
-    const median = [...times].sort((a, b) => a - b)[2];
-    console.log(
-      `# chapter 8: redraw after a heads change ${times.map((t) => t.toFixed(0)).join(', ')} ms (first ${times[0].toFixed(0)}, median ${median.toFixed(0)})`,
+    const times = await timedChanges(page, 'Heads', [8, 4, 8, 2, 8], async (heads) =>
+      assert.equal(await markCount(page, 0), heads * 10 * 10),
     );
+    console.log(`# chapter 8: redraw after a heads change ${describeTimes(times)}`);
   });
 });

@@ -143,7 +143,7 @@ function isNumbers(x: unknown): x is number[] {
 }
 
 function isNumberPair(x: unknown): x is [number, number] {
-  return Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+  return isNumbers(x) && x.length === 2;
 }
 
 /**

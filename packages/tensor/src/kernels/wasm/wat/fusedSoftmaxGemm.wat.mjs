@@ -23,6 +23,7 @@
 // 8, so the 8 rows of a block are one vector pair), Y (M rounded up to 8 rows of Pp) and a work area.
 
 import { expConstants, expInline, expLocals, expSumLoop } from './exp.wat.mjs';
+import { acrossLanes } from './lanes.wat.mjs';
 import { transposeLocals, transposeWat } from './transpose.wat.mjs';
 
 /** Rows of A per block: two f32x4 vectors, the columns of the 4 x 8 score tile. */
@@ -300,8 +301,7 @@ export function fusedSoftmaxGemmWat() {
       (local.set $m (f32x4.pmax (local.get $m) (local.get $s0)))
       (local.set $jv (i32x4.add (local.get $jv) (v128.const i32x4 4 4 4 4)))
       (br_if $mask (i32.lt_u (local.tee $ps (i32.add (local.get $ps) (i32.const 16))) (local.get $end))))
-    (local.set $mx (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
-      (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
+    (local.set $mx ${acrossLanes('max', 'm')})
     ;; every visible key hidden by the bias: a row of zeros, as the blocked path gives
     (if (f32.eq (local.get $mx) (f32.const -inf)) (then
       (memory.fill (local.get $y) (i32.const 0) (local.get $ppB))
@@ -311,8 +311,7 @@ export function fusedSoftmaxGemmWat() {
     (local.set $sum (v128.const i32x4 0 0 0 0))
     (local.set $ps (local.get $s))
     ${expSumLoop({ p: 'ps', end: 'end', m: 'm', sum: 'sum', x: 'x0', y: 'y0', t: 'e' })}
-    (local.set $l (f32.add (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
-      (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum)))))
+    (local.set $l ${acrossLanes('add', 'sum')})
     (local.set $va (f32x4.splat (f32.div (f32.const 1) (local.get $l))))
     ;; y = sum_j p_j C_j / l, 8 columns at a time: keys two by two in separate accumulators, then the odd last one
     (loop $cols
@@ -355,7 +354,7 @@ export function fusedSoftmaxGemmWat() {
     (local $bp i32) (local $qt i32) (local $st i32) (local $corr i32) (local $ppB i32) (local $Mp i32)
     (local $i0 i32) (local $rows i32) (local $jmax i32) (local $j0 i32) (local $jn i32) (local $t i32)
     (local $p i32) (local $end i32) (local $o i32) (local $pbias i32) (local $col i32) (local $first i32)
-    (local $va v128) (local $ninf v128) (local $zero v128) (local $lim0 v128) (local $lim1 v128) (local $jv v128)
+    (local $va v128) (local $ninf v128) (local $lim0 v128) (local $lim1 v128) (local $jv v128)
     (local $m0 v128) (local $m1 v128) (local $l0 v128) (local $l1 v128) (local $n0 v128) (local $n1 v128)
     (local $x0 v128) (local $x1 v128) (local $y0 v128) (local $s0 v128) (local $s1 v128)
     ${expLocals('e')}

@@ -205,7 +205,7 @@ function gemmWat(f, blocking) {
   ;; Packs the mc x kc block of A at byte address $a (strides $rs, $cs in elements, any sign) into panels of ${MR}
   ;; rows: Ap[panel][k][i] = A[panel*${MR} + i][k], rows past mc are zeros.
   (func $${p}packA (param $mc i32) (param $kc i32) (param $a i32) (param $rs i32) (param $cs i32) (param $dst i32)
-    (local $ir i32) (local $i i32) (local $k i32) (local $row i32) (local $src i32)
+    (local $ir i32) (local $i i32) (local $k i32) (local $src i32)
     (local.set $rs (i32.shl (local.get $rs) (i32.const ${S})))
     (local.set $cs (i32.shl (local.get $cs) (i32.const ${S})))
     (loop $panels
@@ -340,7 +340,7 @@ function gemmWat(f, blocking) {
     (block $done
       (loop $cols
         (br_if $done (i32.ge_u (local.get $n) (local.get $N)))
-        ${scalarColumn('(local.get $rsb)', '(i32.shl (local.get $n) (i32.const ' + S + '))')}
+        ${scalarColumn('(local.get $rsb)', `(i32.shl (local.get $n) (i32.const ${S}))`)}
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
         (br $cols))))
 
@@ -350,7 +350,7 @@ function gemmWat(f, blocking) {
   (func $${p}gemvCols (param $N i32) (param $K i32) (param $alpha ${f}) (param $beta ${f}) (param $a i32) (param $csa i32)
                      (param $b i32) (param $csb i32) (param $c i32)
     (local $n i32) (local $k i32) (local $pc i32) (local $kc i32) (local $kend i32) (local $pa i32) (local $pb i32)
-    (local $src i32) (local $av v128) (local $v ${f}) (local $betaK ${f}) (local $vb v128) (local $va v128)
+    (local $src i32) (local $v ${f}) (local $betaK ${f}) (local $vb v128) (local $va v128)
     (local $acc0 v128) (local $g v128)
     ${transposeLocals(L)}
     (local.set $csa (i32.shl (local.get $csa) (i32.const ${S})))

@@ -10,6 +10,7 @@
 // keeps it, the sum becomes NaN, and so does every element once scaled by 1/sum.
 
 import { expConstants, expLocals, expSumLoop } from './exp.wat.mjs';
+import { acrossLanes } from './lanes.wat.mjs';
 
 /** The WAT function of the row-wise softmax. */
 export function softmaxRowsWat() {
@@ -29,9 +30,7 @@ export function softmaxRowsWat() {
       (loop $max
         (local.set $m (f32x4.pmax (local.get $m) (v128.load (local.get $p))))
         (br_if $max (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $end))))
-      (local.set $max (f32.max
-        (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
-        (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
+      (local.set $max ${acrossLanes('max', 'm')})
       (if (f32.eq (local.get $max) (f32.const -inf))
         (then
           ;; no finite or +Infinity entry: NaN if any entry is NaN (x != x), else all -Infinity and zeros (the limit
@@ -56,9 +55,7 @@ export function softmaxRowsWat() {
           (local.set $p (local.get $x))
           ${expSumLoop({ p: 'p', end: 'end', m: 'm', sum: 's', x: 'v', y: 'y', t: 'e' })}
           ;; pass 3: y = y / s, as one division and a multiply per element
-          (local.set $s (f32x4.splat (f32.div (f32.const 1) (f32.add
-            (f32.add (f32x4.extract_lane 0 (local.get $s)) (f32x4.extract_lane 1 (local.get $s)))
-            (f32.add (f32x4.extract_lane 2 (local.get $s)) (f32x4.extract_lane 3 (local.get $s)))))))
+          (local.set $s (f32x4.splat (f32.div (f32.const 1) ${acrossLanes('add', 's')})))
           (local.set $p (local.get $x))
           (loop $scale
             (v128.store (local.get $p) (f32x4.mul (v128.load (local.get $p)) (local.get $s)))

@@ -11,7 +11,7 @@ const range = (n) => Array.from({ length: n }, (_, i) => i);
 /**
  * The WAT lines that transpose an L x L block: `load(i)` is the expression of vector i (L elements along the
  * storage order), `store(r, value)` the statement that writes transposed vector r. Uses the v128 locals
- * $r0 .. $r{L-1} and $t0 .. $t{L-1}, which the calling function declares ({@link transposeLocals}).
+ * $r0 .. $r{L-1} (and $t0 .. $t3 when L = 4), which the calling function declares ({@link transposeLocals}).
  *
  * @param {{ lanes: 2 | 4, load: (i: number) => string, store: (r: number, value: string) => string }} block
  * @returns {string[]}
@@ -48,10 +48,11 @@ export function transposeWat({ lanes: L, load, store }) {
  *
  * @param {2 | 4} L
  * @example
- * transposeLocals(2); // '(local $r0 v128) (local $t0 v128) (local $r1 v128) (local $t1 v128)'
+ * transposeLocals(2); // '(local $r0 v128) (local $r1 v128)'
  */
 export function transposeLocals(L) {
+  // the 2 x 2 transpose shuffles the loaded vectors directly; only the 4 x 4 one needs the $t temporaries
   return range(L)
-    .map((i) => `(local $r${i} v128) (local $t${i} v128)`)
+    .map((i) => (L === 4 ? `(local $r${i} v128) (local $t${i} v128)` : `(local $r${i} v128)`))
     .join(' ');
 }
