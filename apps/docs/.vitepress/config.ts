@@ -3,6 +3,7 @@ import { type DefaultTheme, defineConfigWithTheme } from 'vitepress';
 import { readApiPages, withApiPages } from './apiPages';
 import { type Chapter, findChapters, sidebarOf } from './chapters';
 import { chartPreloads } from './chartPreloads';
+import { firstPaintScript } from './firstPaintScript';
 
 /** The default theme's settings plus the chapter list the landing page reads. */
 export interface ThemeConfig extends DefaultTheme.Config {
@@ -14,6 +15,7 @@ const chapters = findChapters(fileURLToPath(new URL('../guide', import.meta.url)
 const apiPages = readApiPages(fileURLToPath(new URL('../guide/api', import.meta.url)));
 const first = chapters[0]?.link;
 const preloads = chartPreloads();
+const firstPaint = firstPaintScript();
 
 export default defineConfigWithTheme<ThemeConfig>({
   title: 'attn',
@@ -24,6 +26,7 @@ export default defineConfigWithTheme<ThemeConfig>({
   markdown: { math: true },
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   transformHead: preloads.transformHead,
+  transformHtml: firstPaint.transformHtml,
   themeConfig: {
     logo: '/favicon.svg',
     nav: first ? [{ text: 'Tutorial', link: first, activeMatch: '/guide/' }] : [],
@@ -36,7 +39,7 @@ export default defineConfigWithTheme<ThemeConfig>({
     footer: { message: 'Every number on these pages is computed in your browser by @attn/tensor and @attn/attention.' },
   },
   vite: {
-    plugins: [preloads.plugin],
+    plugins: [preloads.plugin, firstPaint.plugin],
     // vega and vega-lite load on demand in their own chunk; they are big, and that is expected.
     build: { chunkSizeWarningLimit: 2000 },
   },

@@ -13,23 +13,25 @@ after(async () => {
 
 /**
  * Milliseconds from navigation start to the first live map on screen (the preview of the weights, or the chart if
- * it came first) and to the chart, from the marks the landing page sets; with the weights that were painted first.
+ * it came first) and to the chart, from the marks the landing page sets; with the weights that were painted first,
+ * what painted them, and the page's first contentful paint.
  */
 async function paintMarks(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('attn:landing-chart').length > 0, null, {
-    timeout: 10000,
-  });
-  // Chromium reports the preview's paint (Element Timing) when it is idle, which may be after the chart's.
-  await page.waitForTimeout(500);
+  await page.waitForFunction(
+    () => ['attn:landing-chart', 'attn:landing-preview'].every((n) => performance.getEntriesByName(n).length > 0),
+    null,
+    { timeout: 10000 },
+  );
   return page.evaluate(() => {
     const [chart] = performance.getEntriesByName('attn:landing-chart');
     const [preview] = performance.getEntriesByName('attn:landing-preview');
-    const first = preview && preview.startTime < chart.startTime ? preview : chart;
+    const first = preview && preview.startTime <= chart.startTime ? preview : chart;
     return {
       map: first.startTime,
-      by: first === chart ? 'chart' : 'preview',
+      by: first === chart ? 'chart' : first.detail.by,
       shown: first.detail.weights,
       chart: chart.startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     };
   });
 }
@@ -55,6 +57,9 @@ test('the landing page paints a live 12 x 12 attention map within three seconds,
     const field = Object.keys(rows[0]).find((k) => /weight|value/.test(k));
     for (const r of rows) assert.equal(t.shown[r.row][r.col], r[field], `cell (${r.row}, ${r.col})`);
     assert.equal(t.shown.flat().filter((v) => v === null).length, 66);
+    // painted by the small script ahead of the app, in time for the page's first paint
+    assert.equal(t.by, 'first-paint script');
+    assert.equal(t.map, t.fcp);
     await context.close();
   }
   const median = (key) => times.map((t) => t[key]).sort((a, b) => a - b)[1];
@@ -65,11 +70,61 @@ test('the landing page paints a live 12 x 12 attention map within three seconds,
   assert.ok(median('chart') < 5000, `the chart took ${median('chart').toFixed(0)} ms`);
 });
 
-test('the first paint is computed in the browser: the server sends the landing page without numbers', async () => {
+test('the first paint is computed in the browser: the server sends an empty canvas and the script that fills it', async () => {
   const html = await (await fetch(`${site.origin}/`)).text();
-  assert.doesNotMatch(html, /data:image\/png/);
-  assert.doesNotMatch(html, /attn-landing-preview|attn-chart"/);
   assert.match(html, /An attention map, computed just now/);
+  // no numbers: no picture, no chart drawn, a 12 x 12 canvas with nothing in it but its size
+  assert.doesNotMatch(html, /data:image\/png|<svg[^>]*class="marks"/);
+  assert.match(html, /<figure class="attn-chart" data-state="loading"/);
+  assert.match(html, /<canvas data-attn-first-paint width="12" height="12"[^>]*><\/canvas>/);
+  // the script that paints it, render-blocking, before the app's module
+  const scripts = [...html.matchAll(/<script type="module"([^>]*)>/g)].map((m) => m[1]);
+  assert.equal(scripts.length, 2, scripts.join(' | '));
+  assert.match(scripts[0], /blocking="render" src="\/assets\/landing-first-paint\.[\w-]+\.js"/);
+  assert.match(scripts[1], /src="\/assets\/app\./);
+  // only the landing page carries it
+  const chapter = await (await fetch(`${site.origin}/guide/what-attention-is-for.html`)).text();
+  assert.doesNotMatch(chapter, /landing-first-paint/);
+});
+
+test('the first map needs no chart library: with vega held back, the canvas shows the weights in their colours', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const held = [];
+  await page.route(/\/assets\/chunks\/vega/, (route) => held.push(route));
+  await page.goto(`${site.origin}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('attn:landing-preview').length > 0);
+  const { weights, pixels, state } = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas[data-attn-first-paint]');
+    const data = canvas.getContext('2d').getImageData(0, 0, 12, 12).data;
+    return {
+      weights: performance.getEntriesByName('attn:landing-preview')[0].detail.weights,
+      pixels: Array.from({ length: 144 }, (_, i) => [...data.subarray(i * 4, i * 4 + 4)]),
+      state: document.querySelector('figure.attn-chart').dataset.state,
+    };
+  });
+  assert.ok(held.length > 0, 'no vega chunk was requested');
+  assert.equal(state, 'loading');
+  const grey = [0x9b, 0x9b, 0x9b, 255];
+  for (let i = 0; i < 144; i++) {
+    const [row, col] = [Math.floor(i / 12), i % 12];
+    if (col > row) {
+      assert.deepEqual(pixels[i], grey, `masked cell (${row}, ${col})`);
+      continue;
+    }
+    assert.notDeepEqual(pixels[i], grey, `cell (${row}, ${col}) is painted as masked`);
+    assert.equal(pixels[i][3], 255);
+  }
+  // token 0 sees only itself: weight 1, the top of the scale, viridis' last colour
+  assert.equal(weights[0][0], 1);
+  assert.deepEqual(pixels[0], [0xfd, 0xe7, 0x25, 255]);
+  // the colour ramp rises with the weight: a heavier cell is never darker (viridis' luminance rises)
+  const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const cells = weights.flatMap((row, r) => row.map((w, c) => ({ w, lum: luminance(pixels[r * 12 + c]) })));
+  const painted = cells.filter((c) => c.w !== null).sort((a, b) => a.w - b.w);
+  for (let i = 1; i < painted.length; i++) assert.ok(painted[i].lum >= painted[i - 1].lum - 1e-9);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.close();
 });
 
 test('"New seed" recomputes the map: other weights, each row still summing to 1', async () => {

@@ -5,6 +5,8 @@
  */
 export { encodePNG, type PaletteImage } from './image/encodePNG.js';
 export { matrixImage } from './image/matrixImage.js';
+export { matrixPalette } from './image/matrixPalette.js';
+export { matrixPixels, type RGBAImage } from './image/matrixPixels.js';
 export { toDataURL } from './image/toDataURL.js';
 export type { Grid, NestedNumbers, NumericInput } from './input/Grid.js';
 export { toGrid } from './input/toGrid.js';

@@ -5,7 +5,7 @@ import { adler32 } from '../src/image/adler32.js';
 import { colormap } from '../src/image/colormap.js';
 import { crc32 } from '../src/image/crc32.js';
 import { zlibStored } from '../src/image/zlibStored.js';
-import { colorScale, encodePNG, matrixImage, toDataURL } from '../src/index.js';
+import { colorScale, encodePNG, matrixImage, matrixPixels, toDataURL } from '../src/index.js';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
@@ -91,5 +91,50 @@ describe('matrixImage', () => {
     expect([...palette.subarray(0, 3)]).toEqual([0x44, 0x01, 0x54]);
     expect([...palette.subarray(254 * 3, 255 * 3)]).toEqual([0xfd, 0xe7, 0x25]); // viridis' last stop
     expect([...palette.subarray(255 * 3)]).toEqual([0x9b, 0x9b, 0x9b]);
+  });
+});
+
+describe('matrixPixels', () => {
+  it('gives a canvas the colours of the legend, masked cells grey, every pixel opaque', () => {
+    const grid = { shape: [1, 3], values: new Float64Array([0, 1, Number.NEGATIVE_INFINITY]) };
+    const image = matrixPixels(grid, colorScale(grid.values));
+    expect(image.width).toBe(3);
+    expect(image.height).toBe(1);
+    expect([...image.data]).toEqual([0x44, 0x01, 0x54, 255, 0xfd, 0xe7, 0x25, 255, 0x9b, 0x9b, 0x9b, 255]);
+  });
+
+  it('paints exactly the pixels of the PNG matrixImage draws, for any matrix and scale', () => {
+    const matrix = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).chain(([rows, cols]) =>
+      fc.record({
+        shape: fc.constant([rows, cols]),
+        values: fc
+          .array(fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), fc.constant(Number.NEGATIVE_INFINITY)), {
+            minLength: rows * cols,
+            maxLength: rows * cols,
+          })
+          .map((v) => Float64Array.from(v)),
+      }),
+    );
+    fc.assert(
+      fc.property(matrix, ({ shape, values }) => {
+        const grid = { shape, values };
+        const scale = colorScale(values);
+        const url = matrixImage(grid, scale);
+        const c = chunks(new Uint8Array(Buffer.from(url.split(',')[1], 'base64')));
+        const raw = new Uint8Array(inflateSync(c.get('IDAT')![0]));
+        const palette = c.get('PLTE')![0];
+        const [rows, cols] = shape;
+        const expected: number[] = [];
+        for (let y = 0; y < rows; y++) {
+          for (let x = 0; x < cols; x++) {
+            const k = raw[y * (cols + 1) + 1 + x] * 3; // each scanline starts with its filter byte
+            expected.push(palette[k], palette[k + 1], palette[k + 2], 255);
+          }
+        }
+        const image = matrixPixels(grid, scale);
+        expect([image.height, image.width]).toEqual(shape);
+        expect([...image.data]).toEqual(expected);
+      }),
+    );
   });
 });
