@@ -127,6 +127,38 @@ test('the first map needs no chart library: with vega held back, the canvas show
   await context.close();
 });
 
+test('nothing moves when the chart replaces the preview: same figure, cells where the canvas was (desktop and phone)', async () => {
+  for (const width of [1280, 390]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const held = [];
+    await page.route(/\/assets\/chunks\/vega/, (route) => held.push(route));
+    await page.goto(`${site.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('attn:landing-preview').length > 0);
+    const box = (selector) =>
+      page.evaluate((sel) => {
+        const b = document.querySelector(sel).getBoundingClientRect();
+        return [b.x, b.y, b.width, b.height];
+      }, selector);
+    const figure = '.attn-landing figure.attn-chart';
+    const before = { figure: await box(figure), cells: await box(`${figure} canvas[data-attn-first-paint]`) };
+    for (const route of held.splice(0)) await route.continue();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.waitForSelector(`${figure}[data-state="ready"]`);
+    // the cells are one path per cell: their union is the box of the mark group
+    const after = { figure: await box(figure), cells: await box(`${figure} .attn-chart-view svg .mark-rect`) };
+    for (const part of ['figure', 'cells']) {
+      for (let k = 0; k < 4; k++) {
+        assert.ok(
+          Math.abs(before[part][k] - after[part][k]) <= 1.5,
+          `${width} px: the ${part} moved from [${before[part].map(Math.round)}] to [${after[part].map(Math.round)}]`,
+        );
+      }
+    }
+    await context.close();
+  }
+});
+
 test('"New seed" recomputes the map: other weights, each row still summing to 1', async () => {
   const { page, context, problems } = await openPage(site, '/');
   await charts(page);
