@@ -23,14 +23,17 @@ export interface ChartPreloads {
     apply: (config: unknown, env: { isSsrBuild?: boolean }) => boolean;
     generateBundle: (options: unknown, bundle: Record<string, OutputChunk | { type: 'asset' }>) => void;
   };
-  /** `<link rel="modulepreload">` tags for those chunks, on the landing page and on pages that draw charts. */
+  /** `<link rel="modulepreload">` tags for those chunks, on the chapters' pages that draw charts. */
   transformHead: (context: TransformContext) => HeadConfig[];
 }
 
 /**
  * Lets a page fetch and compile vega, vega-lite and vega-interpreter from its first bytes on, in parallel with
- * the theme, instead of after the app has started and a chart has asked for them (which cost the landing page's
- * map about a quarter of a second here). Pages without charts (most of the API reference) do not preload them.
+ * the theme, instead of after the app has started and a chart has asked for them (which cost a chart about a
+ * quarter of a second here). Pages without charts (most of the API reference) do not preload them, and neither
+ * does the landing page: its first map is painted without Vega (see firstPaintScript.ts), and fetching and
+ * compiling 800 kB alongside delayed that paint by about 0.12 s (median of 8 loads: 788 -> 664 ms) while the
+ * chart came about as soon (1263 -> 1303 ms): the app asks for Vega when it starts.
  * @example
  * const preloads = chartPreloads();
  * defineConfig({ vite: { plugins: [preloads.plugin] }, transformHead: preloads.transformHead });
@@ -67,7 +70,7 @@ export function chartPreloads(): ChartPreloads {
     transformHead({ pageData, siteConfig }) {
       const page = pageData.relativePath;
       const source = join(siteConfig.srcDir, page);
-      const drawsCharts = page === 'index.md' || (existsSync(source) && /<Chart\b/.test(readFileSync(source, 'utf8')));
+      const drawsCharts = page !== 'index.md' && existsSync(source) && /<Chart\b/.test(readFileSync(source, 'utf8'));
       if (!drawsCharts) return [];
       return files.map(
         (file): HeadConfig => ['link', { rel: 'modulepreload', href: `${siteConfig.site.base}${file}` }],

@@ -82,9 +82,12 @@ test('the first paint is computed in the browser: the server sends an empty canv
   assert.equal(scripts.length, 2, scripts.join(' | '));
   assert.match(scripts[0], /blocking="render" src="\/assets\/landing-first-paint\.[\w-]+\.js"/);
   assert.match(scripts[1], /src="\/assets\/app\./);
-  // only the landing page carries it
+  // only the landing page carries it; the chapters' pages preload the chart libraries instead, which would slow
+  // the landing page's first paint
   const chapter = await (await fetch(`${site.origin}/guide/what-attention-is-for.html`)).text();
   assert.doesNotMatch(chapter, /landing-first-paint/);
+  assert.match(chapter, /<link rel="modulepreload" href="\/assets\/chunks\/vega\./);
+  assert.doesNotMatch(html, /<link rel="modulepreload" href="\/assets\/chunks\/vega\./);
 });
 
 test('the first map needs no chart library: with vega held back, the canvas shows the weights in their colours', async () => {
