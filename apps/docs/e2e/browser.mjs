@@ -185,3 +185,19 @@ export async function checkedPage(site, path, body, { timeout = 60000 } = {}) {
     await context.close();
   }
 }
+
+/**
+ * What every chart on the page shows, as SVG from its live view, comparable between two views: the generated
+ * gradient and clip ids are numbered out, and the elements are sorted, since a view that took new data lists the
+ * same marks in another order (the ones it kept first).
+ */
+export async function drawnPictures(page) {
+  const svgs = await page.$$eval('figure.attn-chart', (figures) => Promise.all(figures.map((f) => f.attnView.toSVG())));
+  return svgs.map((svg) =>
+    svg
+      .replace(/(gradient_|clip)\d+/g, '$1#')
+      .split(/(?=<)/)
+      .sort()
+      .join(''),
+  );
+}

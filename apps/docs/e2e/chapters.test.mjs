@@ -5,6 +5,7 @@ import {
   charts,
   checkedPage,
   describeTimes,
+  drawnPictures,
   markCount,
   setControl,
   startSite,
@@ -21,6 +22,9 @@ after(async () => {
 });
 
 const chapter = (path, body) => checkedPage(site, `/guide/${path}.html`, body);
+
+/** Whether each chart's last draw only gave its live view new data and signals (no new view). */
+const swappedCharts = (page) => page.$$eval('figure.attn-chart', (fs) => fs.map((f) => f.dataset.swapped === 'true'));
 
 const number = async (page, selector) => Number((await page.textContent(selector)).replace(/[^0-9.-]/g, ''));
 
@@ -74,10 +78,28 @@ test('2: the embeddings chart follows T x d_model', async () => {
     assert.deepEqual(await imageSize(page, 0), [64, 64]);
     const times = await timedChanges(page, 'Seed', [7, 8, 9, 10, 11]);
     console.log(`# chapter 2: redraw after a seed change ${describeTimes(times)}`);
-    const lengths = await timedChanges(page, 'Sequence length', [32, 64, 48, 64, 32], async (T) =>
-      assert.equal(await cellsShown(page, 0), T * 64),
-    );
+    const built = await drawnPictures(page);
+    const lengths = await timedChanges(page, 'Sequence length', [32, 64, 48, 64, 32], async (T) => {
+      assert.equal(await cellsShown(page, 0), T * 64);
+      // the encoding's picture is as tall as the new spec asks (the live view was resized, not rebuilt)
+      const { drawn, asked } = await page.evaluate(async () => {
+        const figure = document.querySelectorAll('figure.attn-chart')[1];
+        const svg = await figure.attnView.toSVG();
+        return {
+          drawn: [...svg.matchAll(/<image [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1])),
+          asked: figure.attnSpec.hconcat[0].height,
+        };
+      });
+      assert.deepEqual(drawn, [asked], `T = ${T}`);
+    });
     console.log(`# chapter 2: redraw after a length change ${describeTimes(lengths)}`);
+    // A length change resizes the live views (new heights and widths as signals, no new view): back at T = 64 they
+    // show what the views built at T = 64 showed.
+    await timedRedraw(page, () => setControl(page, 'Sequence length', 64));
+    assert.deepEqual(await swappedCharts(page), [true, true, true, true]);
+    const resized = await drawnPictures(page);
+    for (const [i, picture] of built.entries()) assert.ok(picture === resized[i], `chart ${i} differs after resizing`);
+    await timedRedraw(page, () => setControl(page, 'Sequence length', 32));
     await timedRedraw(page, () => setControl(page, 'Model width', 16));
     assert.equal(await cellsShown(page, 0), 32 * 16);
     assert.equal(await markCount(page, 0), 32 * 16);

@@ -91,10 +91,10 @@ export function structureKey(spec: unknown): string {
   const ours = (p: unknown) => isObject(p) && typeof p.name === 'string' && p.name.startsWith(PARAM_PREFIX);
   const params = new Set<unknown>(isObject(spec) && Array.isArray(spec.params) ? spec.params.filter(ours) : []);
   const names = new Set([...params].map((p) => (p as Json).name));
-  const sized = viewSize(spec) !== undefined;
+  const sized = new Set<unknown>(sizeSignals(spec)?.views);
   return JSON.stringify(spec, function (this: unknown, key, value) {
-    // The size of a single (or layered) view is a signal of the live view: see viewSize().
-    if (sized && this === spec && (key === 'width' || key === 'height')) return '#';
+    // The sizes of a single view or of a row of views are signals of the live view: see sizeSignals().
+    if (sized.has(this) && (key === 'width' || key === 'height')) return '#';
     if (Array.isArray(value) && typeof this === 'object' && this !== null && holders.has(this)) {
       return key === 'values' || isObject(this) ? `#${value.length > 0}` : value;
     }
@@ -108,17 +108,34 @@ export function structureKey(spec: unknown): string {
   });
 }
 
+/** Keys that make a spec more than one view (or a view repeated). */
+const COMPOSITE = ['concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec'];
+
+/** A single (or layered) view with a numeric width and height. */
+function isSizedView(v: unknown): v is Json & { width: number; height: number } {
+  return (
+    isObject(v) && typeof v.width === 'number' && typeof v.height === 'number' && !COMPOSITE.some((key) => key in v)
+  );
+}
+
 /**
- * The pixel size of a spec that is one view (single or layered, not a concat, facet or repeat) with a numeric
- * `width` and `height`: Vega-Lite compiles those to the `width` and `height` signals of the view, which a live view
- * takes with `view.width(w).height(h)`. Undefined for other specs.
+ * The views whose pixel sizes Vega-Lite compiles to signals of the live view, and those signals' values: a single
+ * (or layered) view's `width` and `height`; for a row of views (`hconcat`) of one height, the shared `height` and
+ * each view's `concat_<i>_width`. A live view takes new sizes with `view.signal(name, value)` instead of being
+ * compiled again. Undefined for other specs: their sizes are structure.
  * @example
- * viewSize({ width: 440, height: 220, mark: 'rect' }); // { width: 440, height: 220 }
+ * sizeSignals({ width: 440, height: 220, mark: 'rect' }).values; // { width: 440, height: 220 }
+ * sizeSignals({ hconcat: [{ width: 480, height: 240, mark: 'rect' }, { width: 360, height: 240, mark: 'line' }] })
+ *   .values; // { height: 240, concat_0_width: 480, concat_1_width: 360 }
  */
-export function viewSize(spec: unknown): { width: number; height: number } | undefined {
-  if (!isObject(spec) || typeof spec.width !== 'number' || typeof spec.height !== 'number') return undefined;
-  for (const key of ['concat', 'hconcat', 'vconcat', 'facet', 'repeat', 'spec']) if (key in spec) return undefined;
-  return { width: spec.width, height: spec.height };
+export function sizeSignals(spec: unknown): { views: Json[]; values: Record<string, number> } | undefined {
+  if (isSizedView(spec)) return { views: [spec], values: { width: spec.width, height: spec.height } };
+  if (!isObject(spec) || !Array.isArray(spec.hconcat) || 'width' in spec || 'height' in spec) return undefined;
+  const views: unknown[] = spec.hconcat;
+  const first = views[0];
+  if (!isSizedView(first) || !views.every((v) => isSizedView(v) && v.height === first.height)) return undefined;
+  const widths = (views as { width: number }[]).map((v, i) => [`concat_${i}_width`, v.width]);
+  return { views: views as Json[], values: { height: first.height, ...Object.fromEntries(widths) } };
 }
 
 /** The names of the parameters {@link parameterize} adds start with this. */
