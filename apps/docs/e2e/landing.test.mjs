@@ -90,13 +90,30 @@ test('the first paint is computed in the browser: the server sends an empty canv
   assert.doesNotMatch(html, /<link rel="modulepreload" href="\/assets\/chunks\/vega\./);
 });
 
-test('the first map needs no chart library: with vega held back, the canvas shows the weights in their colours', async () => {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+/**
+ * Opens the landing page with the chart libraries (Vega's chunks) held back, and waits for the first map:
+ * returns the page, how many requests are held, and `release()`, which lets them through.
+ */
+async function landingWithoutVega(width) {
+  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const held = [];
   await page.route(/\/assets\/chunks\/vega/, (route) => held.push(route));
   await page.goto(`${site.origin}/`);
   await page.waitForFunction(() => performance.getEntriesByName('attn:landing-preview').length > 0);
+  return {
+    page,
+    context,
+    held: () => held.length,
+    async release() {
+      for (const route of held.splice(0)) await route.continue();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    },
+  };
+}
+
+test('the first map needs no chart library: with vega held back, the canvas shows the weights in their colours', async () => {
+  const { page, context, held, release } = await landingWithoutVega(1280);
   const { weights, pixels, state } = await page.evaluate(() => {
     const canvas = document.querySelector('canvas[data-attn-first-paint]');
     const data = canvas.getContext('2d').getImageData(0, 0, 12, 12).data;
@@ -106,7 +123,7 @@ test('the first map needs no chart library: with vega held back, the canvas show
       state: document.querySelector('figure.attn-chart').dataset.state,
     };
   });
-  assert.ok(held.length > 0, 'no vega chunk was requested');
+  assert.ok(held() > 0, 'no vega chunk was requested');
   assert.equal(state, 'loading');
   const grey = [0x9b, 0x9b, 0x9b, 255];
   for (let i = 0; i < 144; i++) {
@@ -126,18 +143,13 @@ test('the first map needs no chart library: with vega held back, the canvas show
   const cells = weights.flatMap((row, r) => row.map((w, c) => ({ w, lum: luminance(pixels[r * 12 + c]) })));
   const painted = cells.filter((c) => c.w !== null).sort((a, b) => a.w - b.w);
   for (let i = 1; i < painted.length; i++) assert.ok(painted[i].lum >= painted[i - 1].lum - 1e-9);
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await release();
   await context.close();
 });
 
 test('nothing moves when the chart replaces the preview: same figure, cells where the canvas was (desktop and phone)', async () => {
   for (const width of [1280, 390]) {
-    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const held = [];
-    await page.route(/\/assets\/chunks\/vega/, (route) => held.push(route));
-    await page.goto(`${site.origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('attn:landing-preview').length > 0);
+    const { page, context, release } = await landingWithoutVega(width);
     const box = (selector) =>
       page.evaluate((sel) => {
         const b = document.querySelector(sel).getBoundingClientRect();
@@ -145,8 +157,7 @@ test('nothing moves when the chart replaces the preview: same figure, cells wher
       }, selector);
     const figure = '.attn-landing figure.attn-chart';
     const before = { figure: await box(figure), cells: await box(`${figure} canvas[data-attn-first-paint]`) };
-    for (const route of held.splice(0)) await route.continue();
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await release();
     await page.waitForSelector(`${figure}[data-state="ready"]`);
     // the cells are one path per cell: their union is the box of the mark group
     const after = { figure: await box(figure), cells: await box(`${figure} .attn-chart-view svg .mark-rect`) };

@@ -6,13 +6,10 @@
  * The app then takes over the same canvas and paints the same numbers until the chart has drawn.
  */
 import { FIRST_PAINT_ATTRIBUTE, LANDING_MAP, landingPreview, landingWalkthrough } from '../lib/landingMap';
-import { markPainted } from '../lib/markPainted';
-import { paintPreview } from '../lib/paintPreview';
+import { paintLandingPreview } from '../lib/paintLandingPreview';
 
 const canvas = document.querySelector<HTMLCanvasElement>(`canvas[${FIRST_PAINT_ATTRIBUTE}]`);
 if (canvas) {
   const { seed, head } = LANDING_MAP;
-  const preview = landingPreview(landingWalkthrough(seed), head);
-  paintPreview(canvas, preview.pixels);
-  markPainted('attn:landing-preview', { seed, head, weights: preview.rows, by: 'first-paint script' });
+  paintLandingPreview(canvas, landingPreview(landingWalkthrough(seed), seed, head), 'first-paint script');
 }

@@ -1,11 +1,5 @@
 import type { Spec } from 'vega';
-import { RANGE_SUFFIX } from './specTools';
-
-type Json = Record<string, unknown>;
-
-function isObject(x: unknown): x is Json {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+import { isObject, type Json, RANGE_SUFFIX } from './specTools';
 
 /**
  * Makes the compiled Vega spec's scales read their colours from signals where `parameterize` gave their

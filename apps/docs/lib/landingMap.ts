@@ -1,10 +1,10 @@
 import { type SeedWalkthrough, seedWalkthrough } from '@attn/attention';
 import { select, toFlat } from '@attn/tensor';
-import { type ColorScaleChoice, colorScale, matrixPixels, type RGBAImage } from '@attn/viz';
+import { colorScale, matrixPixels, type RGBAImage } from '@attn/viz';
 
 /**
  * The landing page's problem: a small version of the seed's example (12 tokens, d_model 32, 4 heads), so the
- * first picture arrives at once; drawn `CELL` pixels per weight. Read by the page's component and by the script
+ * first picture arrives at once; drawn `cell` pixels per weight. Read by the page's component and by the script
  * that paints the first map before the app starts (entries/landingFirstPaint.ts): both must show the same numbers.
  */
 export const LANDING_MAP = { tokens: 12, dModel: 32, numHeads: 4, seed: 42, head: 0, cell: 24 } as const;
@@ -36,11 +36,10 @@ export function landingWalkthrough(seed: number): SeedWalkthrough {
 
 /** One head's weights as the preview paints them. */
 export interface LandingPreview {
-  /** The weights, row-major `[T, T]`, masked cells -Infinity. */
-  values: Float64Array;
-  /** The chart's colour scale (on the unmasked weights, as `attentionWeights` chooses it). */
-  scale: ColorScaleChoice;
-  /** One pixel per weight in the chart's colours, masked cells grey. */
+  /** The seed and the head (0-based) they are of. */
+  seed: number;
+  head: number;
+  /** One pixel per weight in the chart's colours (its scale, on the unmasked weights), masked cells grey. */
   pixels: RGBAImage;
   /** The weights as rows, masked cells `null`: what the page reports it painted. */
   rows: (number | null)[][];
@@ -50,9 +49,9 @@ export interface LandingPreview {
  * One head's weights from a landing walkthrough, ready to paint before the chart libraries have loaded.
  * Shapes: walkthrough weights `[H, T, T]` -> pixels `T x T`.
  * @example
- * landingPreview(landingWalkthrough(42), 0).rows[0]; // [1, null, null, ...]: token 0 sees only itself
+ * landingPreview(landingWalkthrough(42), 42, 0).rows[0]; // [1, null, null, ...]: token 0 sees only itself
  */
-export function landingPreview(walk: SeedWalkthrough, head: number): LandingPreview {
+export function landingPreview(walk: SeedWalkthrough, seed: number, head: number): LandingPreview {
   const { tokens } = LANDING_MAP;
   const values = Float64Array.from(toFlat(select(walk.weights, 0, head)));
   const scale = colorScale(values);
@@ -62,5 +61,5 @@ export function landingPreview(walk: SeedWalkthrough, head: number): LandingPrev
   const rows = Array.from({ length: tokens }, (_, i) =>
     Array.from(values.subarray(i * tokens, (i + 1) * tokens), (v) => (Number.isFinite(v) ? v : null)),
   );
-  return { values, scale, pixels, rows };
+  return { seed, head, pixels, rows };
 }

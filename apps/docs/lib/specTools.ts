@@ -7,9 +7,11 @@ import type { TopLevelSpec } from 'vega-lite';
  */
 export const CANVAS_THRESHOLD = 1024;
 
-type Json = Record<string, unknown>;
+/** A JSON object, as specs are made of. */
+export type Json = Record<string, unknown>;
 
-function isObject(x: unknown): x is Json {
+/** Whether `x` is a JSON object (not an array, not null). */
+export function isObject(x: unknown): x is Json {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
